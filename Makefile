@@ -1,0 +1,57 @@
+# The two commands: `make run` and `make test`. Everything else supports them.
+SHELL := /bin/bash
+UV ?= $(shell command -v uv 2>/dev/null || echo .venv-tools/bin/uv)
+PY := .venv/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-dev system-deps migrate demo worker lint format bench clean
+
+$(UV):
+	python3 -m venv .venv-tools && .venv-tools/bin/pip install --quiet uv
+
+.venv/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --no-dev
+	touch $@
+
+.venv/.installed-dev: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen
+	touch $@ .venv/.installed
+
+install: .venv/.installed
+
+install-dev: .venv/.installed-dev
+
+# Pango for WeasyPrint, CJK and Cyrillic fonts for the PDF, Chromium for browser tests.
+system-deps:
+	@bash scripts/system-deps.sh
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py seed_demo
+
+## Run the app with demo data on http://$(HOST):$(PORT), with a Celery worker beside it.
+run: system-deps demo
+	$(PY) manage.py runapp --host $(HOST) --port $(PORT)
+
+## Run the whole test suite. Without DATABASE_URL/REDIS_URL, the PostgreSQL and Redis tests skip.
+test: system-deps install-dev
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+worker: install
+	$(PY) -m celery -A config worker --loglevel=info
+
+lint: install-dev
+	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+
+format: install-dev
+	.venv/bin/ruff format . && .venv/bin/ruff check --fix .
+
+bench: install-dev
+	$(PY) bench/pdf_bench.py
+	$(PY) bench/timeline_bench.py
+
+clean:
+	rm -rf var/ .venv .venv-tools

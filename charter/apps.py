@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CharterConfig(AppConfig):
+    name = "charter"
+    verbose_name = _("Charter")
+
+    def ready(self):
+        from . import sections  # noqa: F401  registers the core sections

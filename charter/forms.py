@@ -1,0 +1,79 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import UserCreationForm
+from django.utils.translation import gettext_lazy as _
+
+from .models import Charter, Membership, Role, Workspace
+
+
+class SignupForm(UserCreationForm):
+    email = forms.EmailField(
+        label=_("Email"), help_text=_("Invitations and review requests go here.")
+    )
+    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+
+    class Meta(UserCreationForm.Meta):
+        model = get_user_model()
+        fields = ("username", "email", "first_name", "last_name")
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if get_user_model().objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("An account with this email already exists."))
+        return email
+
+
+class WorkspaceForm(forms.ModelForm):
+    class Meta:
+        model = Workspace
+        fields = ["name"]
+        help_texts = {
+            "name": _("Usually your company or the enablement team, e.g. “Acme Sales Enablement”.")
+        }
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("Email"))
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=Role.choices,
+        initial=Role.EDITOR,
+        help_text=_(
+            "Editors draft the charter; contributors comment and add research; board members "
+            "review and vote; viewers read."
+        ),
+    )
+
+    def __init__(self, *args, workspace: Workspace, **kwargs):
+        self.workspace = workspace
+        super().__init__(*args, **kwargs)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if Membership.objects.filter(workspace=self.workspace, user__email__iexact=email).exists():
+            raise forms.ValidationError(_("This person is already a member of the workspace."))
+        return email
+
+
+class RoleForm(forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["role"]
+
+
+class CharterForm(forms.ModelForm):
+    class Meta:
+        model = Charter
+        fields = ["title", "period_start", "period_end", "language"]
+        widgets = {
+            "period_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "period_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        help_texts = {
+            "title": _(
+                "Name the function and the period, e.g. “Global Sales Enablement Charter FY27”."
+            ),
+            "period_start": _("The first day this charter governs."),
+            "period_end": _("The last day, usually the end of the fiscal year."),
+        }

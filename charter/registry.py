@@ -1,0 +1,107 @@
+"""The section registry: the only way the core learns about the parts of a charter.
+
+Each app registers its sections in ``AppConfig.ready()``. Navigation, the completeness
+checklist, publishing, diffs and the PDF all iterate over the registry.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+Snapshot = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    order: int
+    # Live rows of one charter → plain JSON (primitives only, never model instances).
+    snapshot: Callable[[Any], Snapshot]
+    # Renders a snapshot read-only; the same partial serves the web page, the version page
+    # and the PDF. It receives ``data`` (the snapshot), ``charter_info`` and ``mode``
+    # ("web" or "pdf").
+    template: str
+    # Snapshot → messages of what is still missing, for the completeness checklist.
+    completeness: Callable[[Snapshot], list[str]] = lambda data: []
+    # Optional editing block for the live section page: a template and a function
+    # (request, charter, membership) → extra context.
+    editor_template: str | None = None
+    editor_context: Callable[..., dict] | None = None
+    # An appendix is listed after the six core sections and may be left out of a PDF.
+    appendix: bool = False
+    help_text: str = ""
+
+
+@dataclass
+class Registry:
+    _sections: dict[str, Section] = field(default_factory=dict)
+
+    def register(self, section: Section) -> Section:
+        if section.key in self._sections:
+            raise ValueError(f"A section with key {section.key!r} is already registered.")
+        self._sections[section.key] = section
+        return section
+
+    def unregister(self, key: str) -> None:
+        self._sections.pop(key, None)
+
+    def all(self) -> list[Section]:
+        return sorted(self._sections.values(), key=lambda s: (s.appendix, s.order, s.key))
+
+    def get(self, key: str) -> Section:
+        return self._sections[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._sections
+
+
+registry = Registry()
+register = registry.register
+
+
+def snapshot_charter(charter) -> dict[str, Snapshot]:
+    """Ask every registered section for its snapshot of the live charter."""
+    return {section.key: section.snapshot(charter) for section in registry.all()}
+
+
+def completeness(snapshots: dict[str, Snapshot]) -> list[tuple[Section, list[str]]]:
+    return [
+        (section, section.completeness(snapshots.get(section.key) or {}))
+        for section in registry.all()
+    ]
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A block another app shows on the charter overview page (e.g. the approval dashboard)."""
+
+    key: str
+    order: int
+    template: str
+    # (request, charter) → context for the template
+    context: Callable[..., dict]
+
+
+panels: dict[str, Panel] = {}
+
+
+def register_panel(panel: Panel) -> Panel:
+    panels[panel.key] = panel
+    return panel
+
+
+def render_panels(request, charter) -> list[tuple[Panel, dict]]:
+    return [
+        (panel, panel.context(request, charter))
+        for panel in sorted(panels.values(), key=lambda p: p.order)
+    ]
+
+
+# Each app adds demo content for its own part of the charter: fn(charter, users_by_role).
+demo_seeders: list[Callable[..., None]] = []
+
+
+def register_demo(seeder: Callable[..., None]) -> Callable[..., None]:
+    demo_seeders.append(seeder)
+    return seeder

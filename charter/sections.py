@@ -1,0 +1,42 @@
+"""The core sections of a charter, registered with the section registry."""
+
+from django.utils.translation import gettext_lazy as _
+
+from .registry import Section, register
+
+register(
+    Section(
+        key="current-state",
+        title=_("Current state"),
+        order=10,
+        snapshot=lambda charter: {},
+        template="charter/sections/current_state.html",
+    )
+)
+register(
+    Section(
+        key="future-success",
+        title=_("Future success"),
+        order=20,
+        snapshot=lambda charter: {},
+        template="charter/sections/future_success.html",
+    )
+)
+register(
+    Section(
+        key="scope",
+        title=_("Scope"),
+        order=30,
+        snapshot=lambda charter: {},
+        template="charter/sections/scope.html",
+    )
+)
+register(
+    Section(
+        key="collaboration",
+        title=_("Collaboration"),
+        order=60,
+        snapshot=lambda charter: {},
+        template="charter/sections/collaboration.html",
+    )
+)

@@ -1,0 +1,72 @@
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from ..access import get_in_workspace, scoped, workspace_view
+from ..forms import CharterForm
+from ..models import AuditEvent, Charter
+from ..registry import completeness, registry, render_panels, snapshot_charter
+from ..versions import charter_info
+
+
+@workspace_view()
+def workspace(request):
+    request.session["workspace"] = request.workspace.slug
+    charters = scoped(request, Charter).select_related("created_by")
+    return render(request, "charter/workspace.html", {"charters": charters})
+
+
+@workspace_view("edit")
+def charter_create(request):
+    form = CharterForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            charter = form.save(commit=False)
+            charter.workspace = request.workspace
+            charter.created_by = request.user
+            charter.save()
+            AuditEvent.record(request.workspace, request.user, "charter.created", charter)
+            return redirect("charter:charter", request.workspace.slug, charter.pk)
+        return render(request, "charter/charter_form.html", {"form": form}, status=400)
+    return render(request, "charter/charter_form.html", {"form": form})
+
+
+@workspace_view()
+def charter_detail(request, charter_pk):
+    charter = get_in_workspace(request, Charter, pk=charter_pk)
+    snapshots = snapshot_charter(charter)
+    context = {
+        "charter": charter,
+        "sections": registry.all(),
+        "checklist": completeness(snapshots),
+        "snapshots": snapshots,
+        "charter_info": charter_info(charter),
+        "panels": render_panels(request, charter),
+    }
+    return render(request, "charter/charter_detail.html", context)
+
+
+@workspace_view()
+def section_detail(request, charter_pk, section_key):
+    charter = get_in_workspace(request, Charter, pk=charter_pk)
+    if section_key not in registry:
+        raise Http404("No such section.")
+    section = registry.get(section_key)
+    context = {
+        "charter": charter,
+        "sections": registry.all(),
+        "section": section,
+        "can_edit": request.membership.can("edit"),
+    }
+    if section.editor_template and section.editor_context:
+        context.update(section.editor_context(request, charter, request.membership))
+    else:
+        data = section.snapshot(charter)
+        context.update(
+            {
+                "data": data,
+                "missing": section.completeness(data),
+                "charter_info": charter_info(charter),
+                "mode": "web",
+            }
+        )
+    return render(request, "charter/section_detail.html", context)

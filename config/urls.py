@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("w/<slug:workspace>/research/", include("research.urls")),
+    path("w/<slug:workspace>/roadmap/", include("roadmap.urls")),
+    path("w/<slug:workspace>/governance/", include("governance.urls")),
+    path("", include("charter.urls")),
+]
