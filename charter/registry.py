@@ -60,9 +60,42 @@ registry = Registry()
 register = registry.register
 
 
+@dataclass(frozen=True)
+class Extension:
+    """Content another app adds to a section, e.g. research insights in the current state.
+
+    Its snapshot is stored under ``data["extensions"][key]`` of the section's snapshot and
+    rendered by its template after the section's own.
+    """
+
+    section_key: str
+    key: str
+    snapshot: Callable[[Any], Any]
+    template: str
+
+
+extensions: list[Extension] = []
+
+
+def extend(extension: Extension) -> Extension:
+    extensions.append(extension)
+    return extension
+
+
+def extensions_for(section_key: str) -> list[Extension]:
+    return [extension for extension in extensions if extension.section_key == section_key]
+
+
+def snapshot_section(section: Section, charter) -> Snapshot:
+    data = section.snapshot(charter)
+    for extension in extensions_for(section.key):
+        data.setdefault("extensions", {})[extension.key] = extension.snapshot(charter)
+    return data
+
+
 def snapshot_charter(charter) -> dict[str, Snapshot]:
-    """Ask every registered section for its snapshot of the live charter."""
-    return {section.key: section.snapshot(charter) for section in registry.all()}
+    """Ask every registered section (and its extensions) for its snapshot of the live charter."""
+    return {section.key: snapshot_section(section, charter) for section in registry.all()}
 
 
 def completeness(snapshots: dict[str, Snapshot]) -> list[tuple[Section, list[str]]]:

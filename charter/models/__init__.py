@@ -1,17 +1,51 @@
 from .audit import AuditEvent
+from .base import EditConflict, Ordered, Revisioned
 from .charter import Charter
+from .collaboration import MeetingCadence, PartnerTeam, RaciAssignment
+from .comments import Comment
+from .current_state import (
+    CurrentState,
+    ExecutionKpi,
+    MaturityDimension,
+    MaturityLevel,
+    MaturityModel,
+    MaturityScore,
+)
 from .exports import PdfExport
+from .future_success import FutureSuccess, Metric, MetricActual, Objective
+from .scope import Audience, FundingSource, Scope, Service
 from .versions import CharterVersion, VersionStatus
 from .workspace import Invitation, Membership, Role, Workspace
 
 __all__ = [
+    "Audience",
     "AuditEvent",
     "Charter",
     "CharterVersion",
+    "Comment",
+    "CurrentState",
+    "EditConflict",
+    "ExecutionKpi",
+    "FundingSource",
+    "FutureSuccess",
     "Invitation",
+    "MaturityDimension",
+    "MaturityLevel",
+    "MaturityModel",
+    "MaturityScore",
+    "MeetingCadence",
     "Membership",
+    "Metric",
+    "MetricActual",
+    "Objective",
+    "Ordered",
+    "PartnerTeam",
     "PdfExport",
+    "RaciAssignment",
+    "Revisioned",
     "Role",
+    "Scope",
+    "Service",
     "VersionStatus",
     "Workspace",
 ]

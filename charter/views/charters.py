@@ -4,7 +4,7 @@ from django.shortcuts import redirect, render
 from ..access import get_in_workspace, scoped, workspace_view
 from ..forms import CharterForm
 from ..models import AuditEvent, Charter
-from ..registry import completeness, registry, render_panels, snapshot_charter
+from ..registry import completeness, registry, render_panels, snapshot_charter, snapshot_section
 from ..versions import charter_info
 
 
@@ -60,7 +60,7 @@ def section_detail(request, charter_pk, section_key):
     if section.editor_template and section.editor_context:
         context.update(section.editor_context(request, charter, request.membership))
     else:
-        data = section.snapshot(charter)
+        data = snapshot_section(section, charter)
         context.update(
             {
                 "data": data,

@@ -1,0 +1,29 @@
+from django import template
+from django.template.loader import render_to_string
+
+from ..markdown import render_markdown
+from ..registry import extensions_for
+
+register = template.Library()
+
+
+@register.filter(name="markdown")
+def markdown_filter(text):
+    return render_markdown(text)
+
+
+@register.simple_tag(takes_context=True)
+def render_section(context, section, data, mode="web"):
+    """A section's snapshot through its shared partial, then the extensions other apps add."""
+    base = {
+        "request": context.get("request"),
+        "section": section,
+        "data": data or {},
+        "charter_info": context.get("charter_info"),
+        "mode": mode,
+    }
+    parts = [render_to_string(section.template, base)]
+    for extension in extensions_for(section.key):
+        extension_data = (data or {}).get("extensions", {}).get(extension.key)
+        parts.append(render_to_string(extension.template, {**base, "data": extension_data}))
+    return template.defaultfilters.safe("".join(parts))
