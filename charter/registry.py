@@ -138,3 +138,22 @@ demo_seeders: list[Callable[..., None]] = []
 def register_demo(seeder: Callable[..., None]) -> Callable[..., None]:
     demo_seeders.append(seeder)
     return seeder
+
+
+@dataclass(frozen=True)
+class NavLink:
+    """A workspace-level page another app adds to the top navigation (e.g. Research)."""
+
+    title: str
+    url_name: str  # reversed with the workspace slug as its only argument
+    order: int
+    capability: str = "view"
+
+
+nav_links: list[NavLink] = []
+
+
+def register_nav(link: NavLink) -> NavLink:
+    nav_links.append(link)
+    nav_links.sort(key=lambda item: item.order)
+    return link
