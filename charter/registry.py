@@ -157,3 +157,58 @@ def register_nav(link: NavLink) -> NavLink:
     nav_links.append(link)
     nav_links.sort(key=lambda item: item.order)
     return link
+
+
+@dataclass(frozen=True)
+class VersionPanel:
+    """A block another app shows on a version's page (e.g. the review and its votes)."""
+
+    key: str
+    order: int
+    template: str
+    # (request, version) → context for the template
+    context: Callable[..., dict]
+
+
+version_panels: dict[str, VersionPanel] = {}
+
+
+def register_version_panel(panel: VersionPanel) -> VersionPanel:
+    version_panels[panel.key] = panel
+    return panel
+
+
+def render_version_panels(request, version) -> list[tuple[VersionPanel, dict]]:
+    ordered = sorted(version_panels.values(), key=lambda p: p.order)
+    return [(panel, panel.context(request, version)) for panel in ordered]
+
+
+@dataclass(frozen=True)
+class DocumentPart:
+    """Content another app adds to a generated PDF, after the sections.
+
+    ``document`` is "charter" (e.g. the approval record) or "board_pack" (e.g. the meeting
+    agenda and open action items). ``data(version, params)`` returns plain data for the
+    template, or None to leave the part out.
+    """
+
+    key: str
+    document: str
+    order: int
+    title: str
+    template: str
+    data: Callable[..., dict | None]
+
+
+document_parts: dict[str, DocumentPart] = {}
+
+
+def register_document_part(part: DocumentPart) -> DocumentPart:
+    document_parts[part.key] = part
+    return part
+
+
+def parts_for(document: str) -> list[DocumentPart]:
+    return sorted(
+        (p for p in document_parts.values() if p.document == document), key=lambda p: p.order
+    )
