@@ -7,4 +7,4 @@ class CharterConfig(AppConfig):
     verbose_name = _("Charter")
 
     def ready(self):
-        from . import sections  # noqa: F401  registers the core sections
+        from . import overview, sections  # noqa: F401  register the core sections and panels

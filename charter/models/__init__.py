@@ -13,11 +13,13 @@ from .current_state import (
 )
 from .exports import PdfExport
 from .future_success import FutureSuccess, Metric, MetricActual, Objective
+from .reminders import ActualReminder
 from .scope import Audience, FundingSource, Scope, Service
 from .versions import CharterVersion, VersionStatus
 from .workspace import Invitation, Membership, Role, Workspace
 
 __all__ = [
+    "ActualReminder",
     "Audience",
     "AuditEvent",
     "Charter",

@@ -1,0 +1,89 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from charter.models import ActualReminder, Metric, MetricActual
+from charter.reminders import overdue_actuals, periods, send_due_reminders
+from tests.factories import CharterFactory, MembershipFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def metric():
+    charter = CharterFactory(period_start=date(2026, 7, 1), period_end=date(2027, 6, 30))
+    owner = UserFactory(email="owner@example.com")
+    return Metric.objects.create(charter=charter, name="Win rate", cadence="quarterly", owner=owner)
+
+
+def test_quarterly_periods_cover_the_charter_period():
+    quarters = list(periods("quarterly", date(2026, 7, 15), date(2027, 6, 30)))
+    assert [start for start, _ in quarters] == [
+        date(2026, 7, 1),
+        date(2026, 10, 1),
+        date(2027, 1, 1),
+        date(2027, 4, 1),
+    ]
+    assert quarters[0][1] == date(2026, 9, 30)
+
+
+def test_monthly_periods_cross_the_year_end():
+    months = list(periods("monthly", date(2026, 11, 1), date(2027, 1, 31)))
+    assert [start for start, _ in months] == [
+        date(2026, 11, 1),
+        date(2026, 12, 1),
+        date(2027, 1, 1),
+    ]
+
+
+def test_an_actual_is_overdue_only_after_the_grace_period(metric, settings):
+    settings.ACTUAL_REPORTING_GRACE_DAYS = 7
+    metrics = Metric.objects.select_related("charter").prefetch_related("actuals")
+    assert overdue_actuals(metrics, today=date(2026, 10, 7)) == []
+    overdue = overdue_actuals(metrics, today=date(2026, 10, 8))
+    assert [(item.period_start, item.due_date) for item in overdue] == [
+        (date(2026, 7, 1), date(2026, 10, 7))
+    ]
+
+
+def test_a_reported_actual_is_not_overdue(metric):
+    MetricActual.objects.create(metric=metric, period_start=date(2026, 7, 1), value=Decimal("21.5"))
+    metrics = Metric.objects.select_related("charter").prefetch_related("actuals")
+    assert overdue_actuals(metrics, today=date(2026, 12, 1)) == []
+
+
+def test_reminders_are_sent_exactly_once_per_due_actual(metric, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_due_reminders(today=date(2027, 1, 20)) == 2  # Q3 and Q4 2026
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_due_reminders(today=date(2027, 1, 21)) == 0
+    assert len(mail.outbox) == 2
+    assert mail.outbox[0].to == ["owner@example.com"]
+    assert "Win rate" in mail.outbox[0].subject
+    assert ActualReminder.objects.count() == 2
+
+
+def test_metrics_without_an_owner_email_are_skipped(metric):
+    metric.owner.email = ""
+    metric.owner.save()
+    assert send_due_reminders(today=date(2027, 1, 20)) == 0
+
+
+def test_management_command_sends_reminders(metric, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_reminders")
+    assert ActualReminder.objects.filter(metric=metric).exists()
+    assert len(mail.outbox) == ActualReminder.objects.count()
+
+
+def test_the_charter_page_lists_overdue_actuals(client, metric):
+    membership = MembershipFactory(workspace=metric.charter.workspace, role="viewer")
+    client.force_login(membership.user)
+    page = client.get(
+        f"/w/{membership.workspace.slug}/charters/{metric.charter.pk}/"
+    ).content.decode()
+    assert "Overdue actuals" in page
+    assert "2026-07-01" in page
