@@ -184,7 +184,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # the web server with nothing else installed.
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 600}
+    # An unacknowledged message (its worker died) goes back to the queue after this many
+    # seconds; it must stay above PDF_TASK_TIME_LIMIT so a live render is never handed out twice.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "600"))
+    }
 else:
     CELERY_BROKER_URL = "filesystem://"
     _queue_dir = VAR_DIR / "celery-queue"
@@ -210,6 +214,14 @@ CELERY_BEAT_SCHEDULE = {
 }
 # Days after a period ends before its actual counts as overdue.
 ACTUAL_REPORTING_GRACE_DAYS = int(os.environ.get("ACTUAL_REPORTING_GRACE_DAYS", "7"))
+
+# PDF rendering: a soft limit the task catches to record a readable failure, and a hard limit
+# after which the worker process is killed and the export counts as stale.
+PDF_TASK_SOFT_TIME_LIMIT = int(os.environ.get("PDF_TASK_SOFT_TIME_LIMIT", "240"))
+PDF_TASK_TIME_LIMIT = int(os.environ.get("PDF_TASK_TIME_LIMIT", "300"))
+# Test hook only: seconds the worker sleeps after marking an export running, so that the
+# worker-loss integration test can kill it mid-render. Unset (0) everywhere else.
+PDF_RENDER_DELAY_SECONDS = float(os.environ.get("CHARTERBOARD_PDF_RENDER_DELAY", "0"))
 
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,11 +1,16 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .versions import CharterVersion
+from .versions import CharterVersion, VersionStatus
 
 
 class PdfExport(models.Model):
+    """One PDF made from a version's snapshot, rendered by the worker exactly once."""
+
     class Kind(models.TextChoices):
         CHARTER = "charter", _("Charter")
         BOARD_PACK = "board_pack", _("Board pack")
@@ -20,12 +25,26 @@ class PdfExport(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CHARTER)
     # What else the render depends on, e.g. the board meeting of a board pack.
     params = models.JSONField(default=dict, blank=True)
+    # SHA-256 of everything the file shows besides the snapshot (kind, params, the version's
+    # status, the data other apps add after publishing). Asking again with the same content
+    # finds this row; an approval or a new vote makes a new export.
+    content_key = models.CharField(max_length=64)
+    # The status the PDF shows (the DRAFT mark), frozen when the export was requested.
+    version_status = models.CharField(
+        max_length=20, choices=VersionStatus.choices, default=VersionStatus.DRAFT
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
+    # The id of the only task message allowed to render this export; a retry replaces it,
+    # so a stale message left in the queue does nothing.
+    task_id = models.CharField(max_length=64, blank=True)
     file = models.FileField(upload_to="exports/%Y/%m/", blank=True)
     sha256 = models.CharField(max_length=64, blank=True, db_index=True)
+    size_bytes = models.PositiveIntegerField(null=True, blank=True)
     error = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     page_count = models.PositiveIntegerField(null=True, blank=True)
+    # Seconds spent per step of the last render: {"html": …, "layout": …, "write": …, "store": …}.
+    timings = models.JSONField(default=dict, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -37,6 +56,11 @@ class PdfExport(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "kind", "content_key"], name="one_export_per_content"
+            ),
+        ]
         indexes = [models.Index(fields=["version", "kind", "status"])]
 
     def __str__(self):
@@ -45,6 +69,24 @@ class PdfExport(models.Model):
     @property
     def workspace(self):
         return self.version.charter.workspace
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {self.Status.DONE, self.Status.FAILED}
+
+    @property
+    def is_stale(self) -> bool:
+        """Running for longer than the task's hard time limit: its worker cannot be alive."""
+        limit = timedelta(seconds=settings.PDF_TASK_TIME_LIMIT)
+        return (
+            self.status == self.Status.RUNNING
+            and self.started_at is not None
+            and self.started_at < timezone.now() - limit
+        )
+
+    @property
+    def can_retry(self) -> bool:
+        return self.status == self.Status.FAILED or self.is_stale
 
     @property
     def render_seconds(self) -> float | None:
