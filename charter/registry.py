@@ -4,6 +4,7 @@ Each app registers its sections in ``AppConfig.ready()``. Navigation, the comple
 checklist, publishing, diffs and the PDF all iterate over the registry.
 """
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -132,12 +133,24 @@ def render_panels(request, charter) -> list[tuple[Panel, dict]]:
 
 
 # Each app adds demo content for its own part of the charter: fn(charter, users_by_role).
+# Seeders run by ``order``, then in registration order; publishing the demo version needs
+# every section's content first, and the review of that version needs the version.
 demo_seeders: list[Callable[..., None]] = []
+_demo_orders: list[int] = []
 
 
-def register_demo(seeder: Callable[..., None]) -> Callable[..., None]:
-    demo_seeders.append(seeder)
+def register_demo(seeder: Callable[..., None] | None = None, *, order: int = 0):
+    """Register a demo seeder; also usable as ``@register_demo(order=...)``."""
+    if seeder is None:
+        return lambda function: register_demo(function, order=order)
+    position = bisect.bisect_right(_demo_orders, order)
+    _demo_orders.insert(position, order)
+    demo_seeders.insert(position, seeder)
     return seeder
+
+
+# The charter app publishes the demo version at this order; seed its review after it.
+DEMO_VERSION_ORDER = 100
 
 
 @dataclass(frozen=True)
@@ -212,3 +225,32 @@ def parts_for(document: str) -> list[DocumentPart]:
     return sorted(
         (p for p in document_parts.values() if p.document == document), key=lambda p: p.order
     )
+
+
+@dataclass(frozen=True)
+class ReviewWorkflow:
+    """What submitting and withdrawing a version does: (version, by, membership) → None.
+
+    By default only the version's status moves; governance registers its review (votes,
+    emails to the board) so that the version page's buttons go through it.
+    """
+
+    submit: Callable[..., Any]
+    withdraw: Callable[..., Any]
+
+
+_review_workflow = [
+    ReviewWorkflow(
+        submit=lambda version, by, membership: version.submit(by, membership),
+        withdraw=lambda version, by, membership: version.withdraw(by, membership),
+    )
+]
+
+
+def register_review_workflow(workflow: ReviewWorkflow) -> ReviewWorkflow:
+    _review_workflow[0] = workflow
+    return workflow
+
+
+def review_workflow() -> ReviewWorkflow:
+    return _review_workflow[0]

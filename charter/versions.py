@@ -67,3 +67,8 @@ def publish(charter: Charter, by, membership, label: str = "", summary: str = ""
             changes={"number": number, "sha256": version.snapshot_sha256},
         )
     return version
+
+
+def draft_differs(charter: Charter, version: CharterVersion) -> bool:
+    """Whether the live draft has moved away from what ``version`` froze."""
+    return snapshot_hash(take_snapshot(charter)) != version.snapshot_sha256

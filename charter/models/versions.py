@@ -28,6 +28,21 @@ FROZEN_FIELDS = (
 )
 
 
+class CharterVersionQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=VersionStatus.APPROVED)
+
+    # Bulk writes skip save() and delete(); refuse them here too. The author may still be
+    # cleared, which is what deleting a user account does (SET_NULL).
+    def update(self, **kwargs):
+        if set(kwargs) & {field.removesuffix("_id") for field in FROZEN_FIELDS} - {"author"}:
+            raise ImmutableObject(_("A published version cannot be changed."))
+        return super().update(**kwargs)
+
+    def delete(self):
+        raise ImmutableObject(_("A published version cannot be deleted."))
+
+
 class CharterVersion(models.Model):
     """A published, immutable snapshot of a charter. Only its review status moves."""
 
@@ -56,6 +71,8 @@ class CharterVersion(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
 
     workspace_path = "charter__workspace"
+
+    objects = CharterVersionQuerySet.as_manager()
 
     class Meta:
         ordering = ["charter", "-number"]
