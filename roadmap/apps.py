@@ -7,4 +7,4 @@ class RoadmapConfig(AppConfig):
     verbose_name = _("Roadmap")
 
     def ready(self):
-        from . import sections  # noqa: F401  registers this app's sections
+        from . import demo, sections  # noqa: F401  registers the section and the demo data

@@ -1,0 +1,117 @@
+"""Horizontal bar charts of the resource summaries, as server-rendered SVG."""
+
+from decimal import Decimal
+from html import escape
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from .svg import INK, LINE, MUTED, element, fit, open_svg, text
+
+WIDTH = 640
+LABEL_WIDTH = 150
+VALUE_ROOM = 110
+BAR = 16
+ROW = 26
+TOP = 8
+
+
+def bar_chart(title: str, bars: list[tuple[str, Decimal]], unit: str, chart_id: str) -> str:
+    """One labelled bar per (label, value); values are written beside the bars in words."""
+    largest = max((value for _label, value in bars), default=Decimal(0)) or Decimal(1)
+    span = WIDTH - LABEL_WIDTH - VALUE_ROOM
+    height = TOP * 2 + ROW * len(bars)
+    parts = [
+        open_svg(WIDTH, height, f"{chart_id}-title", f"{chart_id}-desc", "chart"),
+        element("title", escape(title), id=f"{chart_id}-title"),
+        element(
+            "desc",
+            escape("; ".join(f"{label}: {_amount(value)} {unit}" for label, value in bars)),
+            id=f"{chart_id}-desc",
+        ),
+    ]
+    for index, (label, value) in enumerate(bars):
+        y = TOP + index * ROW
+        width = float(value / largest) * span
+        parts.append(
+            text(
+                LABEL_WIDTH - 8,
+                y + 17,
+                fit(label, LABEL_WIDTH - 12, 12),
+                text_anchor="end",
+                fill=INK,
+            )
+        )
+        parts.append(
+            element(
+                "rect",
+                class_="bar",
+                x=float(LABEL_WIDTH),
+                y=float(y + 4),
+                width=width,
+                height=BAR,
+                rx=2,
+                fill="#2f5bd3",
+            )
+        )
+        caption = f"{_amount(value)} {unit}".strip()
+        parts.append(
+            text(LABEL_WIDTH + width + 6, y + 17, caption, class_="value", fill=MUTED, font_size=11)
+        )
+    parts.append(
+        element(
+            "line", x1=LABEL_WIDTH, x2=LABEL_WIDTH, y1=TOP / 2, y2=height - TOP / 2, stroke=LINE
+        )
+    )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _amount(value: Decimal) -> str:
+    return number_format(
+        value, decimal_pos=2 if value % 1 else 0, use_l10n=True, force_grouping=True
+    )
+
+
+def resource_charts(summary: dict, id_prefix: str = "chart") -> list[dict]:
+    """Budget by quarter and by phase for each currency, and average FTE by quarter.
+
+    Each chart is ``{"title": …, "svg": …}``; budgets in different currencies are never added.
+    """
+    quarters, phases = summary.get("by_quarter", []), summary.get("by_phase", [])
+    currencies = sorted({row["currency"] for row in summary.get("totals", {}).get("budget", [])})
+    specs = []
+    for currency in currencies:
+        specs.append(
+            (
+                _("Budget by quarter (%(currency)s)") % {"currency": currency},
+                [(row["id"], _budget(row, currency)) for row in quarters],
+                currency,
+            )
+        )
+        specs.append(
+            (
+                _("Budget by phase (%(currency)s)") % {"currency": currency},
+                [(row["name"] or _("No phase"), _budget(row, currency)) for row in phases],
+                currency,
+            )
+        )
+    if any(Decimal(row["average_fte"]) for row in quarters):
+        specs.append(
+            (
+                _("Average headcount by quarter (FTE)"),
+                [(row["id"], Decimal(row["average_fte"])) for row in quarters],
+                _("FTE"),
+            )
+        )
+    return [
+        {"title": title, "svg": bar_chart(title, bars, unit, f"{id_prefix}-{number}")}
+        for number, (title, bars, unit) in enumerate(specs, start=1)
+    ]
+
+
+def _budget(row: dict, currency: str) -> Decimal:
+    return sum(
+        (Decimal(item["amount"]) for item in row["budget"] if item["currency"] == currency),
+        Decimal(0),
+    )

@@ -1,0 +1,653 @@
+"""The roadmap timeline: an SVG Gantt drawn from the section's snapshot data alone.
+
+Pure functions of plain data (no database), so the web page, a published version and the PDF
+draw the same picture. ``render_timeline`` returns one SVG, or one per page of rows when
+``rows_per_page`` is given, each page with its own axis and legend.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from html import escape
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from .models import Status
+from .resources import next_quarter, quarter_start
+from .svg import INK, LINE, MUTED, element, fit, num, open_svg, text, text_width
+
+WIDTH = 1000
+LABEL_LEFT = 10
+LABEL_WIDTH = 250
+CHART_LEFT = 270
+CHART_RIGHT = 980
+TODAY_BAND = 18
+QUARTER_BAND = 22
+MONTH_BAND = 20
+HEADER = TODAY_BAND + QUARTER_BAND + MONTH_BAND
+ROW = 26
+BAR_HEIGHT = 14
+DIAMOND = 8
+LEGEND_ROW = 22
+FONT = 12
+SMALL = 11
+# At A4 landscape with 15 mm margins a 1000-unit-wide drawing is 267 mm wide, 0.267 mm a unit:
+# 20 rows keep a page under 180 mm and the 12-unit text near 9 pt.
+PDF_ROWS_PER_PAGE = 20
+GROUPS = ("phase", "owner")
+
+BAD = "#b42318"
+STATUS_STYLES = {
+    Status.PLANNED: {"fill": "#ffffff", "stroke": MUTED, "ink": MUTED},
+    Status.IN_PROGRESS: {
+        "fill": "url(#{prefix}-in-progress)",
+        "stroke": "#2f5bd3",
+        "ink": "#2f5bd3",
+    },
+    Status.DONE: {"fill": "#1f7a4d", "stroke": "#1f7a4d", "ink": "#1f7a4d"},
+    Status.AT_RISK: {"fill": "url(#{prefix}-at-risk)", "stroke": "#b45309", "ink": "#9a4a00"},
+    Status.DROPPED: {"fill": "#eceef2", "stroke": "#8a93a6", "ink": "#6b7385", "dash": "4 3"},
+}
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Maps days to x: ``start`` is the first day drawn, ``end`` the first day after it."""
+
+    start: date
+    end: date
+    left: float = CHART_LEFT
+    right: float = CHART_RIGHT
+
+    def x(self, day: date) -> float:
+        return self.left + (day - self.start).days * self.day_width
+
+    @property
+    def day_width(self) -> float:
+        return (self.right - self.left) / (self.end - self.start).days
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    milestone: dict | None = None
+    continued: bool = False
+
+    @property
+    def is_lane(self) -> bool:
+        return self.milestone is None
+
+
+def parse(day: str) -> date:
+    return date.fromisoformat(day)
+
+
+def axis_scale(data: dict) -> Scale:
+    """Whole quarters covering the charter period and every milestone."""
+    days = [parse(data["period"]["start"]), parse(data["period"]["end"])]
+    for milestone in data.get("milestones", []):
+        days += [parse(milestone["start"]), parse(milestone["end"])]
+    return Scale(quarter_start(min(days)), next_quarter(max(days)))
+
+
+def status_label(status: str) -> str:
+    return str(Status(status).label) if status in Status.values else status
+
+
+def lanes(data: dict, group_by: str) -> list[tuple[str, list[dict]]]:
+    milestones = sorted(
+        data.get("milestones", []), key=lambda m: (m["start"], m["end"], m["title"], m["id"])
+    )
+    if group_by == "owner":
+        owners = sorted({m["owner"] for m in milestones if m["owner"]}, key=str.lower)
+        groups = [(owner, [m for m in milestones if m["owner"] == owner]) for owner in owners]
+        unowned = [m for m in milestones if not m["owner"]]
+        return groups + ([(_("No owner"), unowned)] if unowned else [])
+    groups = [
+        (
+            _("%(phase)s — to level %(rank)d, %(level)s")
+            % {"phase": p["name"], "rank": p["level"]["rank"], "level": p["level"]["name"]},
+            [m for m in milestones if m["phase_id"] == p["id"]],
+        )
+        for p in data.get("phases", [])
+    ]
+    unphased = [m for m in milestones if m["phase_id"] is None]
+    return groups + ([(_("No phase"), unphased)] if unphased else [])
+
+
+def rows_for(data: dict, group_by: str) -> list[Row]:
+    rows = []
+    for label, members in lanes(data, group_by):
+        rows.append(Row(label if members else _("%(lane)s (no milestones)") % {"lane": label}))
+        rows += [Row(label, milestone) for milestone in members]
+    return rows
+
+
+def paginate(rows: list[Row], rows_per_page: int | None) -> list[list[Row]]:
+    """Pages of at most ``rows_per_page`` rows; a lane split over pages repeats its heading."""
+    if not rows_per_page or len(rows) <= rows_per_page:
+        return [rows]
+    rows_per_page = max(rows_per_page, 2)
+    pages, page = [], []
+    for index, row in enumerate(rows):
+        # A lane heading never ends a page, and a page goes on with a lane's heading.
+        heading_at_bottom = row.is_lane and len(page) == rows_per_page - 1
+        if len(page) == rows_per_page or (heading_at_bottom and index + 1 < len(rows)):
+            pages.append(page)
+            page = [] if row.is_lane else [Row(row.label, continued=True)]
+        page.append(row)
+    pages.append(page)
+    return pages
+
+
+def render_timeline(
+    data: dict,
+    today: date | None = None,
+    group_by: str = "phase",
+    rows_per_page: int | None = None,
+    id_prefix: str = "timeline",
+) -> list[str]:
+    """The timeline as SVG documents, one per page of rows (a single one by default)."""
+    group_by = group_by if group_by in GROUPS else "phase"
+    scale = axis_scale(data)
+    pages = paginate(rows_for(data, group_by), rows_per_page)
+    return [
+        Page(data, scale, rows, today, group_by, f"{id_prefix}-{number}", number, len(pages)).svg()
+        for number, rows in enumerate(pages, start=1)
+    ]
+
+
+@dataclass
+class Page:
+    data: dict
+    scale: Scale
+    rows: list[Row]
+    today: date | None
+    group_by: str
+    prefix: str
+    number: int
+    count: int
+
+    @property
+    def rows_bottom(self) -> float:
+        return HEADER + len(self.rows) * ROW
+
+    def svg(self) -> str:
+        legend, legend_height = self.legend(self.rows_bottom + 14)
+        height = self.rows_bottom + 14 + legend_height
+        return "".join(
+            [
+                open_svg(WIDTH, height, f"{self.prefix}-title", f"{self.prefix}-desc", "timeline"),
+                element("title", escape(self.title()), id=f"{self.prefix}-title"),
+                element("desc", escape(self.description()), id=f"{self.prefix}-desc"),
+                self.definitions(),
+                self.background(),
+                self.axis(),
+                *self.row_elements(),
+                self.dependencies(),
+                self.today_line(),
+                legend,
+                "</svg>",
+            ]
+        )
+
+    def title(self) -> str:
+        title = _("Roadmap timeline")
+        if self.count > 1:
+            title += " " + _("(page %(number)d of %(count)d)") % {
+                "number": self.number,
+                "count": self.count,
+            }
+        return title
+
+    def description(self) -> str:
+        milestones = [row.milestone for row in self.rows if not row.is_lane]
+        grouping = _("by phase") if self.group_by == "phase" else _("by owner")
+        parts = [
+            _("%(count)d milestones, grouped %(grouping)s, on an axis from %(start)s to %(end)s.")
+            % {
+                "count": len(milestones),
+                "grouping": grouping,
+                "start": date_format(self.scale.start, "F Y"),
+                "end": date_format(self.scale.end - timedelta(days=1), "F Y"),
+            },
+            _("The charter period runs from %(start)s to %(end)s.")
+            % {
+                "start": date_format(parse(self.data["period"]["start"]), "j F Y"),
+                "end": date_format(parse(self.data["period"]["end"]), "j F Y"),
+            },
+        ]
+        flagged = [m["title"] for m in milestones if self.outside(m)]
+        if flagged:
+            parts.append(
+                _("Outside the charter period: %(titles)s.") % {"titles": ", ".join(flagged)}
+            )
+        return " ".join(parts)
+
+    def outside(self, milestone: dict) -> bool:
+        period = self.data["period"]
+        return milestone["start"] < period["start"] or milestone["end"] > period["end"]
+
+    def definitions(self) -> str:
+        prefix = self.prefix
+        stripes = (
+            f'<pattern id="{prefix}-in-progress" width="6" height="6" patternUnits="userSpaceOnUse"'
+            ' patternTransform="rotate(45)"><rect width="6" height="6" fill="#dbe4fb"/>'
+            '<rect width="3" height="6" fill="#2f5bd3"/></pattern>'
+        )
+        cross = (
+            f'<pattern id="{prefix}-at-risk" width="6" height="6" patternUnits="userSpaceOnUse">'
+            '<rect width="6" height="6" fill="#fde7c7"/>'
+            '<path d="M0,0 L6,6 M6,0 L0,6" stroke="#b45309" stroke-width="1.4"/></pattern>'
+        )
+        outside = (
+            f'<pattern id="{prefix}-outside" width="8" height="8" patternUnits="userSpaceOnUse"'
+            ' patternTransform="rotate(45)"><rect width="8" height="8" fill="#f3f4f7"/>'
+            '<rect width="1.5" height="8" fill="#d4d8e1"/></pattern>'
+        )
+        arrow = (
+            f'<marker id="{prefix}-arrow" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="6"'
+            ' markerHeight="6" orient="auto" markerUnits="userSpaceOnUse">'
+            f'<path d="M0,0 L8,4 L0,8 z" fill="{INK}"/></marker>'
+        )
+        late = arrow.replace(f"{prefix}-arrow", f"{prefix}-arrow-late").replace(INK, BAD)
+        return f"<defs>{stripes}{cross}{outside}{arrow}{late}</defs>"
+
+    def background(self) -> str:
+        scale, period = self.scale, self.data["period"]
+        parts = []
+        for index, row in enumerate(self.rows):
+            y = HEADER + index * ROW
+            if row.is_lane:
+                parts.append(element("rect", x=0, y=y, width=WIDTH, height=ROW, fill="#eef1f7"))
+            elif index % 2:
+                parts.append(element("rect", x=0, y=y, width=WIDTH, height=ROW, fill="#fafbfd"))
+        top, height = TODAY_BAND, self.rows_bottom - TODAY_BAND
+        for start, end in (
+            (scale.start, parse(period["start"])),
+            (parse(period["end"]) + timedelta(days=1), scale.end),
+        ):
+            if end > start:
+                parts.append(
+                    element(
+                        "rect",
+                        class_="outside-period",
+                        x=scale.x(start),
+                        y=top,
+                        width=scale.x(end) - scale.x(start),
+                        height=height,
+                        fill=f"url(#{self.prefix}-outside)",
+                        opacity="0.9",
+                    )
+                )
+        return "".join(parts)
+
+    def axis(self) -> str:
+        scale, parts = self.scale, []
+        quarter_top, month_top = TODAY_BAND, TODAY_BAND + QUARTER_BAND
+        month = scale.start
+        while month < scale.end:
+            following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+            left, right = scale.x(month), scale.x(following)
+            label = date_format(month, "M")
+            if right - left < text_width(label, SMALL) + 4:
+                label = label[:1] if right - left >= SMALL else ""
+            if label:
+                parts.append(
+                    text(
+                        (left + right) / 2,
+                        month_top + 14,
+                        label,
+                        class_="month",
+                        text_anchor="middle",
+                        font_size=SMALL,
+                        fill=MUTED,
+                    )
+                )
+            parts.append(
+                element(
+                    "line",
+                    x1=left,
+                    x2=left,
+                    y1=month_top,
+                    y2=self.rows_bottom,
+                    stroke="#eceef3",
+                    stroke_width=1,
+                )
+            )
+            month = following
+        quarter = scale.start
+        while quarter < scale.end:
+            following = next_quarter(quarter)
+            left, right = scale.x(quarter), scale.x(following)
+            number = (quarter.month - 1) // 3 + 1
+            label = _("Q%(number)d %(year)d") % {"number": number, "year": quarter.year}
+            if right - left < text_width(label, FONT) + 6:
+                label = f"Q{number}"
+            parts.append(
+                text(
+                    (left + right) / 2,
+                    quarter_top + 15,
+                    label,
+                    class_="quarter",
+                    text_anchor="middle",
+                    font_weight="600",
+                    fill=INK,
+                )
+            )
+            parts.append(
+                element(
+                    "line",
+                    x1=left,
+                    x2=left,
+                    y1=quarter_top,
+                    y2=self.rows_bottom,
+                    stroke=LINE,
+                    stroke_width=1,
+                )
+            )
+            quarter = following
+        parts.append(
+            element(
+                "line",
+                x1=scale.right,
+                x2=scale.right,
+                y1=quarter_top,
+                y2=self.rows_bottom,
+                stroke=LINE,
+                stroke_width=1,
+            )
+        )
+        parts.append(
+            element("line", x1=0, x2=WIDTH, y1=HEADER, y2=HEADER, stroke=LINE, stroke_width=1)
+        )
+        return "".join(parts)
+
+    def row_elements(self):
+        for index, row in enumerate(self.rows):
+            y = HEADER + index * ROW
+            if row.is_lane:
+                label = row.label + (" " + _("(continued)") if row.continued else "")
+                yield element(
+                    "g",
+                    text(
+                        LABEL_LEFT,
+                        y + 17,
+                        fit(label, WIDTH - 2 * LABEL_LEFT, FONT),
+                        font_weight="700",
+                        fill=INK,
+                    ),
+                    class_="lane",
+                )
+            else:
+                yield self.milestone_element(row.milestone, y)
+
+    def extent(self, milestone: dict) -> tuple[float, float, bool]:
+        """Left and right x of the milestone's mark, and whether it is a one-day diamond."""
+        start, end = parse(milestone["start"]), parse(milestone["end"])
+        if start == end:
+            x = self.scale.x(start)
+            return x - DIAMOND, x + DIAMOND, True
+        left = self.scale.x(start)
+        return left, max(self.scale.x(end + timedelta(days=1)), left + 3), False
+
+    def milestone_element(self, milestone: dict, y: float) -> str:
+        style = STATUS_STYLES.get(milestone["status"], STATUS_STYLES[Status.PLANNED])
+        fill = style["fill"].replace("{prefix}", self.prefix)
+        left, right, diamond = self.extent(milestone)
+        middle = y + ROW / 2
+        outside = self.outside(milestone)
+        parts = [element("title", escape(self.tooltip(milestone)))]
+        label_width = LABEL_WIDTH - (18 if outside else 0)
+        parts.append(
+            text(
+                LABEL_LEFT,
+                middle + 4,
+                fit(milestone["title"], label_width, FONT),
+                class_="label",
+                fill=INK,
+            )
+        )
+        if outside:
+            parts.append(self.flag(LABEL_LEFT + LABEL_WIDTH - 8, middle))
+        mark = {
+            "fill": fill,
+            "stroke": style["stroke"],
+            "stroke_width": 1.5,
+            "stroke_dasharray": style.get("dash"),
+        }
+        if diamond:
+            x = (left + right) / 2
+            points = (
+                f"M{num(x)},{num(middle - DIAMOND)} L{num(x + DIAMOND)},{num(middle)} "
+                f"L{num(x)},{num(middle + DIAMOND)} L{num(x - DIAMOND)},{num(middle)} Z"
+            )
+            parts.append(element("path", class_="diamond", d=points, **mark))
+        else:
+            parts.append(
+                element(
+                    "rect",
+                    class_="bar",
+                    x=left,
+                    y=middle - BAR_HEIGHT / 2,
+                    width=right - left,
+                    height=BAR_HEIGHT,
+                    rx=3,
+                    **mark,
+                )
+            )
+        parts.append(self.annotation(milestone, left, right, middle, style["ink"], outside))
+        return element(
+            "g",
+            "".join(parts),
+            class_="milestone",
+            data_id=milestone["id"],
+            data_status=milestone["status"],
+        )
+
+    def annotation(self, milestone, left, right, middle, ink, outside) -> str:
+        """Status in words (colour is never the only cue), then the owner and any flag."""
+        words = [status_label(milestone["status"])]
+        if self.group_by == "phase" and milestone["owner"]:
+            words.append(milestone["owner"])
+        if outside:
+            words.append(_("outside the charter period"))
+        label = " · ".join(words)
+        width = text_width(label, SMALL)
+        if right + 6 + width <= WIDTH - 4:
+            return text(
+                right + 6, middle + 4, label, class_="annotation", font_size=SMALL, fill=ink
+            )
+        if left - 6 - width >= CHART_LEFT:
+            return text(
+                left - 6,
+                middle + 4,
+                label,
+                class_="annotation",
+                font_size=SMALL,
+                fill=ink,
+                text_anchor="end",
+            )
+        label = fit(label, right - left - 12, SMALL)
+        backdrop = element(
+            "rect",
+            x=left + 3,
+            y=middle - 7,
+            width=text_width(label, SMALL) + 6,
+            height=14,
+            rx=2,
+            fill="#ffffff",
+            opacity="0.9",
+        )
+        return backdrop + text(
+            left + 6, middle + 4, label, class_="annotation", font_size=SMALL, fill=ink
+        )
+
+    def flag(self, x: float, middle: float) -> str:
+        """A warning triangle drawn with shapes, so no font needs the glyph."""
+        triangle = element(
+            "path",
+            d=f"M{num(x)},{num(middle - 7)} L{num(x + 8)},{num(middle + 6)} "
+            f"L{num(x - 8)},{num(middle + 6)} Z",
+            fill=BAD,
+        )
+        mark = text(
+            x,
+            middle + 4.5,
+            "!",
+            text_anchor="middle",
+            font_size=10,
+            font_weight="700",
+            fill="#ffffff",
+        )
+        return element("g", triangle + mark, class_="flag")
+
+    def tooltip(self, milestone: dict) -> str:
+        start, end = parse(milestone["start"]), parse(milestone["end"])
+        when = date_format(start, "j M Y")
+        if end != start:
+            when += " – " + date_format(end, "j M Y")
+        parts = [milestone["title"], when, status_label(milestone["status"])]
+        if milestone["owner"]:
+            parts.append(_("Owner: %(name)s") % {"name": milestone["owner"]})
+        if self.outside(milestone):
+            parts.append(_("Outside the charter period"))
+        return " — ".join(parts)
+
+    def dependencies(self) -> str:
+        positions = {}
+        for index, row in enumerate(self.rows):
+            if not row.is_lane:
+                positions[row.milestone["id"]] = (row.milestone, HEADER + index * ROW + ROW / 2)
+        parts = []
+        for milestone, y_to in positions.values():
+            for dependency_id in milestone["depends_on"]:
+                if dependency_id not in positions:
+                    continue
+                dependency, y_from = positions[dependency_id]
+                parts.append(self.arrow(dependency, y_from, milestone, y_to))
+        return element("g", "".join(parts), class_="dependencies", fill="none") if parts else ""
+
+    def arrow(self, dependency: dict, y_from: float, milestone: dict, y_to: float) -> str:
+        """From under the end of the dependency, along the row gap, down onto the milestone.
+
+        Arrows leave and enter bars through their edges so that the words beside the bars
+        stay clear.
+        """
+        left, right, diamond = self.extent(dependency)
+        x_from = (left + right) / 2 if diamond else max(right - 5, (left + right) / 2)
+        left, right, diamond = self.extent(milestone)
+        x_to = (left + right) / 2 if diamond else min(left + 5, (left + right) / 2)
+        edge_from = DIAMOND if self.extent(dependency)[2] else BAR_HEIGHT / 2
+        edge_to = DIAMOND if diamond else BAR_HEIGHT / 2
+        sign = 1 if y_to > y_from else -1
+        d = (
+            f"M{num(x_from)},{num(y_from + sign * edge_from)} V{num(y_to - sign * ROW / 2)} "
+            f"H{num(x_to)} V{num(y_to - sign * edge_to)}"
+        )
+        late = milestone["start"] < dependency["end"]
+        marker = f"url(#{self.prefix}-arrow-late)" if late else f"url(#{self.prefix}-arrow)"
+        return element(
+            "path",
+            class_="dependency",
+            d=d,
+            stroke=BAD if late else INK,
+            stroke_width=1.2,
+            stroke_dasharray="3 2" if late else None,
+            marker_end=marker,
+            data_from=dependency["id"],
+            data_to=milestone["id"],
+        )
+
+    def today_line(self) -> str:
+        today = self.today
+        if today is None or not self.scale.start <= today < self.scale.end:
+            return ""
+        x = self.scale.x(today)
+        label = _("Today")
+        half = text_width(label, SMALL) / 2
+        label_x = min(max(x, CHART_LEFT + half), CHART_RIGHT - half)
+        line = element(
+            "line",
+            class_="today",
+            x1=x,
+            x2=x,
+            y1=TODAY_BAND - 2,
+            y2=self.rows_bottom,
+            stroke=BAD,
+            stroke_width=1.5,
+            stroke_dasharray="5 3",
+        )
+        caption = text(
+            label_x,
+            TODAY_BAND - 5,
+            label,
+            text_anchor="middle",
+            font_size=SMALL,
+            font_weight="600",
+            fill=BAD,
+        )
+        return element("g", line + caption, class_="today-marker")
+
+    def legend(self, top: float) -> tuple[str, float]:
+        """Swatches with words, laid out in lines that wrap at the drawing's width."""
+        items = [(self.legend_swatch(status), status_label(status)) for status in Status.values]
+        items += [
+            (self.legend_diamond(), _("One-day milestone")),
+            (self.legend_arrow(), _("Depends on")),
+            (self.legend_today(), _("Today")),
+            (self.legend_outside(), _("Outside the charter period")),
+        ]
+        parts, x, y = [], LABEL_LEFT, top
+        for swatch, label in items:
+            width = 30 + text_width(label, SMALL) + 18
+            if x + width > WIDTH and x > LABEL_LEFT:
+                x, y = LABEL_LEFT, y + LEGEND_ROW
+            parts.append(
+                element(
+                    "g",
+                    swatch + text(30, 11, label, font_size=SMALL, fill=INK),
+                    transform=f"translate({num(x)},{num(y)})",
+                )
+            )
+            x += width
+        return element("g", "".join(parts), class_="legend"), y - top + LEGEND_ROW
+
+    def legend_swatch(self, status: str) -> str:
+        style = STATUS_STYLES[status]
+        return element(
+            "rect",
+            x=0,
+            y=1,
+            width=24,
+            height=12,
+            rx=2,
+            fill=style["fill"].replace("{prefix}", self.prefix),
+            stroke=style["stroke"],
+            stroke_width=1.5,
+            stroke_dasharray=style.get("dash"),
+        )
+
+    def legend_diamond(self) -> str:
+        return element(
+            "path", d="M12,0 L19,7 L12,14 L5,7 Z", fill="#ffffff", stroke=MUTED, stroke_width=1.5
+        )
+
+    def legend_arrow(self) -> str:
+        return element(
+            "path",
+            d="M0,7 H22",
+            stroke=INK,
+            stroke_width=1.2,
+            marker_end=f"url(#{self.prefix}-arrow)",
+        )
+
+    def legend_today(self) -> str:
+        return element(
+            "line", x1=12, x2=12, y1=-1, y2=15, stroke=BAD, stroke_width=1.5, stroke_dasharray="5 3"
+        )
+
+    def legend_outside(self) -> str:
+        return element(
+            "rect", x=0, y=1, width=24, height=12, fill=f"url(#{self.prefix}-outside)", stroke=LINE
+        )
