@@ -7,4 +7,12 @@ class CharterConfig(AppConfig):
     verbose_name = _("Charter")
 
     def ready(self):
-        from . import overview, sections  # noqa: F401  register the core sections and panels
+        # Importing these registers the core sections, the overview panels, the audit trail's
+        # navigation link and the demo seeders.
+        from . import (  # noqa: F401
+            audit,
+            demo_versions,
+            overview,
+            sections,
+            versions_panel,
+        )

@@ -1,9 +1,14 @@
+import unicodedata
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import UserCreationForm
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .audit import action_label, object_type_label
 from .models import Charter, Membership, Role, Workspace
+from .versions import quarter_label
 
 
 class SignupForm(UserCreationForm):
@@ -77,3 +82,74 @@ class CharterForm(forms.ModelForm):
             "period_start": _("The first day this charter governs."),
             "period_end": _("The last day, usually the end of the fiscal year."),
         }
+
+
+class VersionForm(forms.Form):
+    label = forms.CharField(
+        label=_("Label"),
+        max_length=40,
+        help_text=_("Usually the quarter it is meant for, e.g. 2026-Q4."),
+    )
+    summary = forms.CharField(
+        label=_("Summary of changes"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "What changed since the last version and why, in a few lines: the board reads "
+            "this first. Markdown works."
+        ),
+        error_messages={"required": _("Tell the board what changed in this version.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["label"].initial = quarter_label(timezone.localdate())
+
+    def clean_label(self):
+        label = self.cleaned_data["label"]
+        if any(unicodedata.category(character).startswith("C") for character in label):
+            raise forms.ValidationError(
+                _("Use letters, digits and punctuation only, without line breaks.")
+            )
+        return label
+
+
+class AuditFilterForm(forms.Form):
+    """Filters of the audit trail; the choices come from the workspace's own events."""
+
+    action = forms.ChoiceField(label=_("Action"), required=False)
+    actor = forms.TypedChoiceField(label=_("Who"), required=False, coerce=int, empty_value=None)
+    object_type = forms.ChoiceField(label=_("Object"), required=False)
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, events, **kwargs):
+        super().__init__(*args, **kwargs)
+        distinct = events.order_by()
+        actions = distinct.values_list("action", flat=True).distinct()
+        self.fields["action"].choices = [("", _("Any action"))] + sorted(
+            ((action, action_label(action)) for action in actions), key=lambda c: c[1]
+        )
+        actors = (
+            get_user_model()
+            .objects.filter(pk__in=distinct.exclude(actor=None).values("actor"))
+            .order_by("first_name", "last_name", "username")
+        )
+        self.fields["actor"].choices = [("", _("Anyone"))] + [
+            (user.pk, user.get_full_name() or user.get_username()) for user in actors
+        ]
+        types = distinct.exclude(object_type="").values_list("object_type", flat=True).distinct()
+        self.fields["object_type"].choices = [("", _("Any object"))] + sorted(
+            ((kind, object_type_label(kind)) for kind in types), key=lambda c: c[1]
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", _("The end date is before the start date."))
+        return cleaned

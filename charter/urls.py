@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import accounts, charters, health, workspaces
+from .views import accounts, audit, charters, health, versions, workspaces
 
 app_name = "charter"
 
@@ -30,5 +30,36 @@ urlpatterns = [
         "w/<slug:workspace>/charters/<int:charter_pk>/s/<slug:section_key>/",
         charters.section_detail,
         name="section",
+    ),
+    path("w/<slug:workspace>/audit/", audit.audit_trail, name="audit"),
+    path(
+        "w/<slug:workspace>/charters/<int:charter_pk>/versions/",
+        versions.version_list,
+        name="versions",
+    ),
+    path(
+        "w/<slug:workspace>/charters/<int:charter_pk>/versions/new/",
+        versions.version_publish,
+        name="version-publish",
+    ),
+    path(
+        "w/<slug:workspace>/charters/<int:charter_pk>/compare/",
+        versions.version_diff,
+        name="diff",
+    ),
+    path(
+        "w/<slug:workspace>/versions/<int:charterversion_pk>/",
+        versions.version_detail,
+        name="version",
+    ),
+    path(
+        "w/<slug:workspace>/versions/<int:charterversion_pk>/submit/",
+        versions.version_submit,
+        name="version-submit",
+    ),
+    path(
+        "w/<slug:workspace>/versions/<int:charterversion_pk>/withdraw/",
+        versions.version_withdraw,
+        name="version-withdraw",
     ),
 ]

@@ -1,0 +1,28 @@
+"""The versions block of the charter overview: what the board approved, and what moved since."""
+
+from .models import VersionStatus
+from .registry import Panel, register_panel
+from .versions import draft_differs
+
+RECENT_VERSIONS = 5
+
+
+def versions_panel(request, charter) -> dict:
+    recent = list(charter.versions.select_related("author")[:RECENT_VERSIONS])
+    approved = next((v for v in recent if v.is_approved), None) or (
+        charter.versions.approved().select_related("author").first()
+    )
+    return {
+        "charter": charter,
+        "approved": approved,
+        "in_review": next((v for v in recent if v.status == VersionStatus.IN_REVIEW), None),
+        "recent": recent,
+        # An approval belongs to one snapshot: any later edit shows up here, never in it.
+        "draft_differs": approved is not None and draft_differs(charter, approved),
+        "can_publish": request.membership.can("edit"),
+    }
+
+
+register_panel(
+    Panel(key="versions", order=10, template="charter/versions/panel.html", context=versions_panel)
+)
