@@ -16,7 +16,9 @@ ROW = 26
 TOP = 8
 
 
-def bar_chart(title: str, bars: list[tuple[str, Decimal]], unit: str, chart_id: str) -> str:
+def bar_chart(
+    title: str, bars: list[tuple[str, Decimal]], unit: str, chart_id: str, decimals: int = 0
+) -> str:
     """One labelled bar per (label, value); values are written beside the bars in words."""
     largest = max((value for _label, value in bars), default=Decimal(0)) or Decimal(1)
     span = WIDTH - LABEL_WIDTH - VALUE_ROOM
@@ -26,7 +28,9 @@ def bar_chart(title: str, bars: list[tuple[str, Decimal]], unit: str, chart_id: 
         element("title", escape(title), id=f"{chart_id}-title"),
         element(
             "desc",
-            escape("; ".join(f"{label}: {_amount(value)} {unit}" for label, value in bars)),
+            escape(
+                "; ".join(f"{label}: {_amount(value, decimals)} {unit}" for label, value in bars)
+            ),
             id=f"{chart_id}-desc",
         ),
     ]
@@ -54,7 +58,7 @@ def bar_chart(title: str, bars: list[tuple[str, Decimal]], unit: str, chart_id: 
                 fill="#2f5bd3",
             )
         )
-        caption = f"{_amount(value)} {unit}".strip()
+        caption = f"{_amount(value, decimals)} {unit}".strip()
         parts.append(
             text(LABEL_WIDTH + width + 6, y + 17, caption, class_="value", fill=MUTED, font_size=11)
         )
@@ -67,9 +71,9 @@ def bar_chart(title: str, bars: list[tuple[str, Decimal]], unit: str, chart_id: 
     return "".join(parts)
 
 
-def _amount(value: Decimal) -> str:
+def _amount(value: Decimal, decimals: int) -> str:
     return number_format(
-        value, decimal_pos=2 if value % 1 else 0, use_l10n=True, force_grouping=True
+        round(value, decimals), decimal_pos=decimals, use_l10n=True, force_grouping=True
     )
 
 
@@ -87,6 +91,7 @@ def resource_charts(summary: dict, id_prefix: str = "chart") -> list[dict]:
                 _("Budget by quarter (%(currency)s)") % {"currency": currency},
                 [(row["id"], _budget(row, currency)) for row in quarters],
                 currency,
+                0,
             )
         )
         specs.append(
@@ -94,6 +99,7 @@ def resource_charts(summary: dict, id_prefix: str = "chart") -> list[dict]:
                 _("Budget by phase (%(currency)s)") % {"currency": currency},
                 [(row["name"] or _("No phase"), _budget(row, currency)) for row in phases],
                 currency,
+                0,
             )
         )
     if any(Decimal(row["average_fte"]) for row in quarters):
@@ -102,11 +108,13 @@ def resource_charts(summary: dict, id_prefix: str = "chart") -> list[dict]:
                 _("Average headcount by quarter (FTE)"),
                 [(row["id"], Decimal(row["average_fte"])) for row in quarters],
                 _("FTE"),
+                2,
             )
         )
+    # Budgets are rounded to whole units in the charts; the tables keep the cents.
     return [
-        {"title": title, "svg": bar_chart(title, bars, unit, f"{id_prefix}-{number}")}
-        for number, (title, bars, unit) in enumerate(specs, start=1)
+        {"title": title, "svg": bar_chart(title, bars, unit, f"{id_prefix}-{number}", decimals)}
+        for number, (title, bars, unit, decimals) in enumerate(specs, start=1)
     ]
 
 

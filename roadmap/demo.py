@@ -53,7 +53,7 @@ MILESTONES = [
     DemoMilestone(3, "Sales content audit and clean-up", "contributor", (2026, 7, 15), (2026, 9, 15),
                   Status.DONE, "12000", "USD", "1", "Highspot", []),
     DemoMilestone(3, "New-hire onboarding program", "editor", (2026, 8, 1), (2026, 10, 30),
-                  Status.IN_PROGRESS, "40000", "USD", "1.5", "Lessonly, Highspot", [0, 1]),
+                  Status.IN_PROGRESS, "40000", "USD", "1.5", "Lessonly, Highspot", [0]),
     DemoMilestone(3, "Onboarding certification goes live", "editor", (2026, 11, 2), (2026, 11, 2),
                   Status.PLANNED, None, "USD", None, "Lessonly", [2]),
     DemoMilestone(4, "Conversation intelligence rollout", "contributor", (2026, 9, 1), (2026, 12, 15),

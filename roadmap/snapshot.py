@@ -90,13 +90,13 @@ def phases_data(charter: Charter, milestones: list[dict], assessed: MaturityLeve
 
 def roadmap_snapshot(charter: Charter) -> dict:
     assessed = assessed_level(charter)
-    next_level = (
-        MaturityLevel.objects.filter(
-            model__workspace_id=charter.workspace_id, rank__gt=assessed.rank if assessed else 0
+    next_level = None
+    if assessed:
+        next_level = (
+            MaturityLevel.objects.filter(model_id=assessed.model_id, rank__gt=assessed.rank)
+            .order_by("rank")
+            .first()
         )
-        .order_by("rank")
-        .first()
-    )
     milestones = [milestone_data(milestone) for milestone in load_milestones(charter)]
     phases = phases_data(charter, milestones, assessed)
     return {
