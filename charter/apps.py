@@ -11,6 +11,7 @@ class CharterConfig(AppConfig):
         # navigation link and the demo seeders.
         from . import (  # noqa: F401
             audit,
+            demo,
             demo_versions,
             overview,
             sections,

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from . import current_state
 from .registry import Section, register
 
 register(
@@ -9,8 +10,15 @@ register(
         key="current-state",
         title=_("Current state"),
         order=10,
-        snapshot=lambda charter: {},
+        snapshot=current_state.snapshot,
         template="charter/sections/current_state.html",
+        completeness=current_state.completeness,
+        editor_template="charter/current_state_editor.html",
+        editor_context=current_state.editor_context,
+        help_text=_(
+            "Where selling and enablement stand today: the company's strategy, how it goes to "
+            "market, how sales execute, and how mature enablement is."
+        ),
     )
 )
 register(

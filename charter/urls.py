@@ -1,6 +1,9 @@
 from django.urls import path
 
+from . import current_state
 from .views import accounts, audit, charters, health, versions, workspaces
+from .views import current_state as current_state_views
+from .views.editing import editing_urls
 
 app_name = "charter"
 
@@ -61,5 +64,20 @@ urlpatterns = [
         "w/<slug:workspace>/versions/<int:charterversion_pk>/withdraw/",
         versions.version_withdraw,
         name="version-withdraw",
+    ),
+]
+
+# The current state and future success, edited in place (charter/editing.py).
+urlpatterns += [
+    *editing_urls(*current_state.EDITING),
+    path(
+        "w/<slug:workspace>/maturity-model/",
+        current_state_views.maturity_model,
+        name="maturity-model",
+    ),
+    path(
+        "w/<slug:workspace>/charters/<int:charter_pk>/maturity/summary/",
+        current_state_views.maturity_summary,
+        name="maturity-summary",
     ),
 ]

@@ -125,7 +125,7 @@ class MaturityModel(models.Model):
         return model
 
 
-class MaturityLevel(models.Model):
+class MaturityLevel(Revisioned):
     model = models.ForeignKey(MaturityModel, on_delete=models.CASCADE, related_name="levels")
     rank = models.PositiveSmallIntegerField(_("rank"), help_text=_("1 is the least mature."))
     name = models.CharField(_("name"), max_length=60)
@@ -143,7 +143,7 @@ class MaturityLevel(models.Model):
         return f"{self.rank}. {self.name}"
 
 
-class MaturityDimension(Ordered):
+class MaturityDimension(Revisioned, Ordered):
     model = models.ForeignKey(MaturityModel, on_delete=models.CASCADE, related_name="dimensions")
     name = models.CharField(_("name"), max_length=80)
     description = models.TextField(_("description"), max_length=2000, blank=True)

@@ -124,7 +124,7 @@ class Metric(Revisioned, Ordered):
         return self.name
 
 
-class MetricActual(models.Model):
+class MetricActual(Revisioned):
     """The reported value of a metric for one period (a month or a quarter)."""
 
     metric = models.ForeignKey(Metric, on_delete=models.CASCADE, related_name="actuals")
