@@ -8,12 +8,14 @@ class CharterConfig(AppConfig):
 
     def ready(self):
         # Importing these registers the core sections, the overview panels, the audit trail's
-        # navigation link and the demo seeders.
+        # navigation link, the demo seeders and the board pack's own chapters.
         from . import (  # noqa: F401
             audit,
+            board_pack,
             demo,
             demo_versions,
             overview,
             sections,
             versions_panel,
         )
+        from .views import exports  # noqa: F401  the PDF panel of the version page

@@ -45,7 +45,9 @@ from .registry import registry
 # Keys that change without anyone editing the charter (database ids, ordering positions,
 # bookkeeping timestamps); comparing them would bury the real changes.
 NOISY_KEYS = frozenset({"id", "pk", "position", "revision", "created_at", "updated_at"})
-NOISY_SUFFIXES = ("_id", "_pk")
+# References to other rows (``phase_id``): a change is real (a milestone moved to another
+# phase) and is reported, but the bare numbers add nothing to a row's description.
+REFERENCE_SUFFIXES = ("_id", "_pk")
 # Nested containers whose name adds nothing to a label ("Extensions › Insights").
 SILENT_KEYS = frozenset({"extensions"})
 ROW_TITLE_KEYS = ("title", "name", "label", "question", "role", "team", "text", "description")
@@ -59,6 +61,7 @@ _CJK = (
     "\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0002ffff"
 )
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+|\s+|[^\w\s]")
+_PROSE = re.compile(rf"\s|[{_CJK}]")
 # Below this similarity a word-by-word diff is confetti; show the whole text replaced.
 _MIN_SIMILARITY = 0.2
 
@@ -122,12 +125,18 @@ def _group_changes(segments: list[dict]) -> list[dict]:
 
 
 def humanize(key: str) -> str:
-    text = str(key).replace("_", " ").replace("-", " ").strip()
+    text = str(key).removesuffix("_id").removesuffix("_pk").replace("_", " ").replace("-", " ")
+    text = text.strip()
     return text[:1].upper() + text[1:]
 
 
 def is_noisy(key: str) -> bool:
-    return key in NOISY_KEYS or str(key).endswith(NOISY_SUFFIXES)
+    return key in NOISY_KEYS
+
+
+def _describes(key: str, value: Any) -> bool:
+    """Whether a key belongs in the description of a row or a nested value."""
+    return not (is_noisy(key) or str(key).endswith(REFERENCE_SUFFIXES) or _is_empty(value))
 
 
 def _is_empty(value: Any) -> bool:
@@ -153,28 +162,38 @@ def display(value: Any) -> str:
         return ", ".join(
             row_title(item) if isinstance(item, dict) else display(item) for item in value
         )
+    if isinstance(value, dict) and set(value) == {"amount", "currency"}:
+        return f"{display(value['amount'])} {display(value['currency'])}"
     if isinstance(value, dict):
         return "; ".join(
             f"{humanize(key)}: {display(item)}"
             for key, item in value.items()
-            if not is_noisy(key) and not _is_empty(item)
+            if _describes(key, item)
         )
     return str(value)
 
 
+def _title_key(row: dict) -> str | None:
+    return next(
+        (key for key in ROW_TITLE_KEYS if isinstance(row.get(key), str) and row[key].strip()),
+        None,
+    )
+
+
 def row_title(row: dict) -> str:
-    for key in ROW_TITLE_KEYS:
-        if isinstance(row.get(key), str) and row[key].strip():
-            title = row[key].strip().splitlines()[0]
-            return title if len(title) <= 80 else title[:79] + "…"
-    return _("Item %(id)s") % {"id": row.get("id", "?")}
+    key = _title_key(row)
+    if key is None:
+        return _("Item %(id)s") % {"id": row.get("id", "?")}
+    title = row[key].strip().splitlines()[0]
+    return title if len(title) <= 80 else title[:79] + "…"
 
 
 def _row_cells(row: dict) -> list[dict]:
+    title_key = _title_key(row)
     return [
         {"label": humanize(key), "value": display(value)}
         for key, value in row.items()
-        if not is_noisy(key) and not _is_empty(value)
+        if key != title_key and _describes(key, value)
     ]
 
 
@@ -190,8 +209,9 @@ def _is_table(value: Any) -> bool:
 def _field_change(path: list, old: Any, new: Any) -> dict:
     status = "added" if _is_empty(old) else "removed" if _is_empty(new) else "changed"
     words = None
+    # Prose gets word-level changes; a date, number or code reads better as old → new.
     if status == "changed" and isinstance(old, str) and isinstance(new, str):
-        words = word_diff(old, new)
+        words = word_diff(old, new) if _PROSE.search(old + new) else None
     return {
         "kind": "field",
         "path": path,

@@ -1,7 +1,16 @@
 from django.urls import path
 
 from . import current_state
-from .views import accounts, audit, charters, health, versions, workspaces
+from .views import (
+    accounts,
+    audit,
+    charters,
+    exports,
+    health,
+    verify,
+    versions,
+    workspaces,
+)
 from .views import current_state as current_state_views
 from .views.editing import editing_urls
 
@@ -80,4 +89,25 @@ urlpatterns += [
         current_state_views.maturity_summary,
         name="maturity-summary",
     ),
+]
+
+# PDF exports of versions (charter/exports.py) and the page that verifies a PDF.
+urlpatterns += [
+    path(
+        "w/<slug:workspace>/versions/<int:charterversion_pk>/exports/",
+        exports.export_create,
+        name="export-create",
+    ),
+    path("w/<slug:workspace>/exports/<int:pdfexport_pk>/", exports.export_detail, name="export"),
+    path(
+        "w/<slug:workspace>/exports/<int:pdfexport_pk>/download/",
+        exports.export_download,
+        name="export-download",
+    ),
+    path(
+        "w/<slug:workspace>/exports/<int:pdfexport_pk>/retry/",
+        exports.export_retry,
+        name="export-retry",
+    ),
+    path("w/<slug:workspace>/verify/", verify.verify, name="verify"),
 ]

@@ -194,3 +194,16 @@ def test_listing_does_not_query_per_event(owner, django_assert_max_num_queries):
         AuditEvent.record(workspace, owner.membership.user, "charter.created", owner.charter)
     with django_assert_max_num_queries(15):
         owner.get(owner.audit_url)
+
+
+def test_changes_read_with_names_rather_than_stored_values(owner):
+    version = publish_version(owner.charter, owner.membership)
+    version.submit(owner.membership.user, owner.membership)
+    member = MembershipFactory(workspace=owner.membership.workspace, role="viewer")
+    change_role(member, "board", owner.membership.user)
+
+    html = owner.get(owner.audit_url).content.decode()
+
+    assert "Status: Draft → In review" in html
+    assert "Role: Viewer → Board member" in html
+    assert f"Fingerprint (SHA-256): {version.snapshot_sha256}" in html

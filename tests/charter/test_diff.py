@@ -146,10 +146,8 @@ def test_table_reports_added_removed_and_changed_rows_with_changed_cells():
     assert table["kind"] == "table"
     assert table["label"] == "Audiences"
     assert [row["title"] for row in table["added"]] == ["Partner managers"]
-    assert table["added"][0]["cells"] == [
-        {"label": "Role", "value": "Partner managers"},
-        {"label": "Headcount", "value": "12"},
-    ]
+    # The title names the row; the cells describe the rest.
+    assert table["added"][0]["cells"] == [{"label": "Headcount", "value": "12"}]
     assert [row["title"] for row in table["removed"]] == ["SDRs"]
     [changed] = table["changed"]
     assert changed["title"] == "Account executives"
@@ -157,6 +155,25 @@ def test_table_reports_added_removed_and_changed_rows_with_changed_cells():
         ("Headcount", "120", "135")
     ]
     assert table["reordered"] is False
+
+
+def test_dates_and_codes_read_as_old_and_new_value_not_as_word_changes():
+    [change] = diff_values({"end": "2026-11-30"}, {"end": "2026-12-15"}, [])
+    assert change["words"] is None
+    assert (change["old"], change["new"]) == ("2026-11-30", "2026-12-15")
+
+
+def test_money_reads_as_amount_and_currency():
+    [table] = diff_values(
+        {},
+        {
+            "funding": [
+                {"id": 1, "team": "Sales", "budget": {"amount": "450000.00", "currency": "USD"}}
+            ]
+        },
+        [],
+    )
+    assert table["added"][0]["cells"] == [{"label": "Budget", "value": "450000.00 USD"}]
 
 
 def test_moving_rows_reports_a_new_order_without_noise_from_positions():
@@ -238,11 +255,24 @@ def test_rows_with_duplicate_ids_fall_back_to_value_comparison():
 
 
 def test_noisy_keys_are_neither_compared_nor_shown():
-    old = {"owner_id": 3, "updated_at": "2026-01-01", "revision": 2, "goal": "Ramp"}
-    new = {"owner_id": 4, "updated_at": "2026-02-01", "revision": 3, "goal": "Ramp"}
+    old = {"id": 1, "updated_at": "2026-01-01", "revision": 2, "position": 0, "goal": "Ramp"}
+    new = {"id": 2, "updated_at": "2026-02-01", "revision": 3, "position": 4, "goal": "Ramp"}
     assert diff_values(old, new, []) == []
-    [table] = diff_values({}, {"rows": [{"id": 5, "owner_id": 3, "name": "X"}]}, [])
-    assert table["added"][0]["cells"] == [{"label": "Name", "value": "X"}]
+
+
+def test_a_reference_to_another_row_that_changes_is_reported_under_its_name():
+    [table] = diff_values(
+        {"milestones": [{"id": 1, "title": "Pilot", "phase_id": 1}]},
+        {"milestones": [{"id": 1, "title": "Pilot", "phase_id": 2}]},
+        [],
+    )
+    [change] = table["changed"][0]["changes"]
+    assert (change["label"], change["old"], change["new"]) == ("Phase", "1", "2")
+
+
+def test_references_are_left_out_of_a_row_description():
+    [table] = diff_values({}, {"rows": [{"id": 5, "owner_id": 3, "name": "X", "size": 4}]}, [])
+    assert table["added"][0]["cells"] == [{"label": "Size", "value": "4"}]
 
 
 def test_a_value_that_changes_type_is_a_field_change():

@@ -1,0 +1,85 @@
+"""PDF exports of a version: request one, watch its status, download it, retry a failure."""
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from .. import errors
+from ..access import get_in_workspace, workspace_view
+from ..exports import filename, request_export, retry_export
+from ..forms import ExportRequestForm
+from ..models import CharterVersion, PdfExport
+from ..registry import VersionPanel, register_version_panel
+
+
+def _get_export(request, pdfexport_pk, **lookup) -> PdfExport:
+    queryset = PdfExport.objects.select_related("version__charter")
+    return get_in_workspace(request, queryset, pk=pdfexport_pk, **lookup)
+
+
+def _status(request, export: PdfExport, status: int = 200):
+    """The export's status block for htmx (polled until it is finished), else its page."""
+    template = "charter/exports/status.html" if request.htmx else "charter/exports/detail.html"
+    return render(request, template, {"export": export}, status=status)
+
+
+@workspace_view()
+@require_POST
+def export_create(request, charterversion_pk):
+    version = get_in_workspace(request, CharterVersion, pk=charterversion_pk)
+    form = ExportRequestForm(request.POST)
+    if not form.is_valid():
+        return render(request, "charter/exports/invalid.html", {"form": form}, status=400)
+    export = request_export(version, form.cleaned_data["kind"], request.user, form.params())
+    if request.htmx:
+        return _status(request, export)
+    return redirect("charter:export", request.workspace.slug, export.pk)
+
+
+@workspace_view()
+def export_detail(request, pdfexport_pk):
+    return _status(request, _get_export(request, pdfexport_pk))
+
+
+@workspace_view()
+def export_download(request, pdfexport_pk):
+    export = _get_export(request, pdfexport_pk, status=PdfExport.Status.DONE)
+    try:
+        handle = export.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404("The file of this export is missing.") from error
+    return FileResponse(
+        handle, as_attachment=True, filename=filename(export), content_type="application/pdf"
+    )
+
+
+@workspace_view()
+@require_POST
+def export_retry(request, pdfexport_pk):
+    export = _get_export(request, pdfexport_pk)
+    try:
+        export = retry_export(export, request.user)
+    except errors.DomainError as error:
+        messages.error(request, str(error))
+        return _status(request, export, status=409)
+    if request.htmx:
+        return _status(request, export)
+    return redirect("charter:export", request.workspace.slug, export.pk)
+
+
+def export_panel(request, version: CharterVersion) -> dict:
+    """The version page's PDF block: the latest export of each kind, if any."""
+    latest = {}
+    for export in version.exports.order_by("-created_at"):
+        latest.setdefault(export.kind, export)
+    return {
+        "kinds": [(kind, label, latest.get(kind)) for kind, label in PdfExport.Kind.choices],
+    }
+
+
+register_version_panel(
+    VersionPanel(
+        key="pdf-exports", order=20, template="charter/exports/panel.html", context=export_panel
+    )
+)

@@ -1,0 +1,26 @@
+"""Is this PDF (or hash) one of ours? Looked up only among the user's own workspaces."""
+
+from django.shortcuts import render
+
+from ..access import workspace_view
+from ..exports import find_by_hash
+from ..forms import VerifyForm
+
+
+@workspace_view()
+def verify(request):
+    form = VerifyForm(request.POST or None, request.FILES or None)
+    context = {"form": form}
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            digest = form.sha256()
+            context.update(
+                digest=digest,
+                from_file=bool(form.cleaned_data.get("file")),
+                matches=find_by_hash(request.user, digest),
+            )
+        else:
+            status = 400
+    template = "charter/exports/verify_body.html" if request.htmx else "charter/exports/verify.html"
+    return render(request, template, context, status=status)

@@ -1,0 +1,69 @@
+"""Helpers for the PDF tests: make an export through the real task, read the PDF back."""
+
+import io
+import shutil
+import subprocess
+import tempfile
+
+import pytest
+from pypdf import PdfReader
+
+from charter.exports import request_export
+from charter.models import PdfExport
+
+
+def export_now(django_capture_on_commit_callbacks, version, kind="charter", by=None, params=None):
+    """Request an export and run the queued task (eager Celery) as the commit would."""
+    with django_capture_on_commit_callbacks(execute=True):
+        export = request_export(version, kind, by or version.author, params)
+    export.refresh_from_db()
+    return export
+
+
+def pdf_bytes(export: PdfExport) -> bytes:
+    with export.file.open("rb") as handle:
+        return handle.read()
+
+
+def page_texts(data: bytes, lines: bool = False) -> list[str]:
+    """The text of each page, its lines joined by spaces unless ``lines`` is asked for."""
+    texts = [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+    return texts if lines else [flat(text) for text in texts]
+
+
+def poppler(tool: str, data: bytes, *args: str) -> str:
+    """Run a poppler-utils tool (pdffonts, pdftotext) on the PDF; skip when it is missing."""
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} (poppler-utils) is not installed: run scripts/system-deps.sh")
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
+        pdf.write(data)
+        pdf.flush()
+        command = [tool, *args, pdf.name] + (["-"] if tool == "pdftotext" else [])
+        result = subprocess.run(command, capture_output=True, check=True, timeout=60)
+    return result.stdout.decode()
+
+
+def embedded_fonts(data: bytes) -> list[dict]:
+    """pdffonts' table: one dict per font with its name and whether it is embedded."""
+    lines = poppler("pdffonts", data).splitlines()[2:]
+    return [
+        {"name": line.split()[0], "embedded": line.split()[-5] == "yes"}
+        for line in lines
+        if line.strip()
+    ]
+
+
+def flat(text: str) -> str:
+    """Text with line breaks and runs of spaces as single spaces: titles wrap on the page."""
+    return " ".join(text.split())
+
+
+def in_order(text: str, needles: list[str]) -> bool:
+    text = flat(text)
+    position = 0
+    for needle in needles:
+        found = text.find(needle, position)
+        if found < 0:
+            return False
+        position = found + len(needle)
+    return True

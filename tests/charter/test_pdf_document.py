@@ -1,0 +1,188 @@
+"""What the charter PDF shows: read back with pypdf and poppler, page by page."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from charter.registry import DocumentPart, document_parts, registry
+from tests.charter.pdf_factories import (
+    embedded_fonts,
+    export_now,
+    in_order,
+    page_texts,
+    pdf_bytes,
+)
+from tests.charter.version_factories import approve, charter_with_editor, publish_version
+
+pytestmark = pytest.mark.django_db
+
+DRAFT_MARK = "DRAFT — not approved"
+
+
+@pytest.fixture
+def approval_part():
+    """A charter part like governance's approval record, with approvers for the cover."""
+    part = DocumentPart(
+        key="test-approval-record",
+        document="charter",
+        order=10,
+        title="Approval record",
+        template="pdf/board_pack/changes.html",
+        data=lambda version, params: (
+            {"approvers": [{"name": "Beatrice Morgan", "title": "Chief Revenue Officer"}]}
+            if version.is_approved
+            else None
+        ),
+    )
+    document_parts[part.key] = part
+    yield part
+    del document_parts[part.key]
+
+
+def render(django_capture_on_commit_callbacks, approved=False, **charter_fields):
+    charter, membership = charter_with_editor(**charter_fields)
+    membership.user.first_name, membership.user.last_name = "Ethan", "Reyes"
+    membership.user.save()
+    version = publish_version(charter, membership, label="2026-Q4")
+    if approved:
+        approve(version, membership)
+    export = export_now(django_capture_on_commit_callbacks, version)
+    assert export.status == "done", export.error
+    return version, export, pdf_bytes(export)
+
+
+@pytest.fixture
+def draft_pdf(django_capture_on_commit_callbacks):
+    return render(django_capture_on_commit_callbacks, title="Northwind Enablement Charter FY2027")
+
+
+def test_cover_names_charter_workspace_version_and_status(draft_pdf):
+    version, _export, data = draft_pdf
+    cover = page_texts(data)[0]
+
+    assert "Northwind Enablement Charter FY2027" in cover
+    assert version.charter.workspace.name in cover
+    assert "Version 1 · 2026-Q4" in cover
+    assert "Draft" in cover
+    assert "Ethan Reyes" in cover
+    assert version.snapshot_sha256[:32] in cover.replace("\n", "")
+
+
+def test_every_registered_section_follows_the_contents_in_registry_order(draft_pdf):
+    _version, export, data = draft_pdf
+    pages = page_texts(data)
+    titles = [str(section.title) for section in registry.all()]
+
+    assert "Contents" in pages[1]
+    assert in_order(pages[1], titles)
+    body = "\n".join(pages[2:])
+    assert in_order(body, titles)
+    assert export.page_count == len(pages)
+
+
+def contents(data: bytes) -> dict[str, int]:
+    """Chapter title → page number, read from the contents page."""
+    entries = {}
+    for line in page_texts(data, lines=True)[1].splitlines():
+        words = line.split()
+        if len(words) >= 2 and words[-1].isdigit():
+            entries[" ".join(words[1:-1])] = int(words[-1])
+    return entries
+
+
+def test_contents_give_the_page_each_section_starts_on(draft_pdf):
+    _version, _export, data = draft_pdf
+    pages = page_texts(data)
+    toc = contents(data)
+
+    for section in registry.all():
+        assert str(section.title) in pages[toc[str(section.title)] - 1]
+
+
+def test_running_header_and_footer_show_title_version_page_and_snapshot_hash(draft_pdf):
+    version, _export, data = draft_pdf
+    pages = page_texts(data)
+    third = pages[2]
+
+    assert "Northwind Enablement Charter FY2027" in third
+    assert "Version 1 · 2026-Q4" in third
+    assert f"3 / {len(pages)}" in third
+    assert f"Snapshot {version.short_hash}" in third
+
+
+def test_an_unapproved_version_carries_the_draft_mark_on_every_page(draft_pdf):
+    _version, _export, data = draft_pdf
+
+    assert all(DRAFT_MARK in text for text in page_texts(data))
+
+
+def test_an_approved_version_has_no_draft_mark_and_names_approvers_on_the_cover(
+    django_capture_on_commit_callbacks, approval_part
+):
+    version, _export, data = render(django_capture_on_commit_callbacks, approved=True)
+    pages = page_texts(data)
+
+    assert not any(DRAFT_MARK in text for text in pages)
+    assert "Approved" in pages[0]
+    assert version.decided_at.strftime("%Y-%m-%d") in pages[0]
+    assert "Beatrice Morgan" in pages[0]
+    assert "Approval record" in "\n".join(pages[2:])
+
+
+def test_pdf_metadata_language_and_tags_are_set(draft_pdf):
+    version, _export, data = draft_pdf
+    reader = PdfReader(io.BytesIO(data))
+
+    assert reader.metadata.title.startswith("Northwind Enablement Charter FY2027")
+    assert reader.metadata.author == "Ethan Reyes"
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "en"
+    assert bool(catalog["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in catalog
+    assert version.snapshot_sha256 in reader.metadata["/Keywords"]
+
+
+def test_the_roadmap_chapter_is_printed_on_landscape_pages(draft_pdf):
+    _version, _export, data = draft_pdf
+    reader = PdfReader(io.BytesIO(data))
+    toc = contents(data)
+    starts = sorted(toc.values())
+    first = toc["Roadmap"]
+    after = next((page for page in starts if page > first), len(reader.pages) + 1)
+
+    for number, page in enumerate(reader.pages, start=1):
+        landscape = page.mediabox.width > page.mediabox.height
+        assert landscape == (first <= number < after), f"page {number}"
+
+
+def test_fonts_are_embedded(draft_pdf):
+    _version, _export, data = draft_pdf
+    fonts = embedded_fonts(data)
+
+    assert fonts
+    assert all(font["embedded"] for font in fonts)
+    assert any("NotoSans" in font["name"].replace("-", "") for font in fonts)
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "lang_tag", "font"),
+    [
+        ("zh-hans", "诺斯温德销售赋能章程", "zh-Hans", "NotoSansCJKsc"),
+        ("zh-hant", "諾斯溫德銷售賦能章程", "zh-Hant", "NotoSansCJKtc"),
+        ("ru", "Устав отдела развития продаж", "ru", "NotoSans"),
+    ],
+)
+def test_chinese_and_russian_charters_use_their_fonts_and_extract_as_text(
+    django_capture_on_commit_callbacks, language, title, lang_tag, font
+):
+    _version, _export, data = render(
+        django_capture_on_commit_callbacks, title=title, language=language
+    )
+    reader = PdfReader(io.BytesIO(data))
+
+    assert title in page_texts(data)[0]
+    assert reader.trailer["/Root"]["/Lang"] == lang_tag
+    fonts = embedded_fonts(data)
+    assert all(font["embedded"] for font in fonts)
+    assert any(font.lower() in entry["name"].replace("-", "").lower() for entry in fonts)
