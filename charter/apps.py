@@ -19,3 +19,4 @@ class CharterConfig(AppConfig):
             versions_panel,
         )
         from .views import exports  # noqa: F401  the PDF panel of the version page
+        from .views import exports  # noqa: F401  the PDF panel of the version page
