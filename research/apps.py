@@ -7,4 +7,4 @@ class ResearchConfig(AppConfig):
     verbose_name = _("Research")
 
     def ready(self):
-        from . import sections  # noqa: F401  registers this app's sections
+        from . import demo, sections  # noqa: F401  register sections, navigation and demo data

@@ -1,3 +1,96 @@
+"""Mounted at /w/<workspace>/research/. Research pages of a charter start with c/<charter_pk>/."""
+
+from django.urls import path
+
+from .views import guides, imports, insights, pages, records, surveys
+from .views.records import (
+    AUDIT_ACTIVITIES,
+    BENCHMARKS,
+    CHAMPIONS,
+    INSIGHTS,
+    INTERVIEWS,
+    SURVEYS,
+    RecordKind,
+)
+
 app_name = "research"
 
-urlpatterns: list = []
+
+def record_urls(kind: RecordKind, plural: str, name: str) -> list:
+    """New, edit and delete for one kind of record (see ``views.records``)."""
+    pk = f"<int:{kind.model._meta.model_name}_pk>"
+    return [
+        path(
+            f"c/<int:charter_pk>/{plural}/new/",
+            records.record_create,
+            {"kind": kind},
+            name=f"{name}-create",
+        ),
+        path(f"{plural}/{pk}/edit/", records.record_edit, {"kind": kind}, name=f"{name}-edit"),
+        path(
+            f"{plural}/{pk}/delete/", records.record_delete, {"kind": kind}, name=f"{name}-delete"
+        ),
+    ]
+
+
+urlpatterns = [
+    path("", pages.home, name="home"),
+    path("c/<int:charter_pk>/", pages.overview, name="overview"),
+    # Interviews and their question guides
+    path("c/<int:charter_pk>/interviews/", pages.interview_list, name="interviews"),
+    path("interviews/<int:interview_pk>/", pages.interview_detail, name="interview"),
+    *record_urls(INTERVIEWS, "interviews", "interview"),
+    path("guides/", guides.guide_list, name="guides"),
+    path("guides/<int:interviewguide_pk>/", guides.guide_detail, name="guide"),
+    path("guides/<int:interviewguide_pk>/edit/", guides.guide_edit, name="guide-edit"),
+    path(
+        "guides/<int:interviewguide_pk>/questions/new/",
+        guides.guide_question_create,
+        name="guide-question-create",
+    ),
+    path(
+        "guide-questions/<int:guidequestion_pk>/edit/",
+        guides.guide_question_edit,
+        name="guide-question-edit",
+    ),
+    path(
+        "guide-questions/<int:guidequestion_pk>/delete/",
+        guides.guide_question_delete,
+        name="guide-question-delete",
+    ),
+    # Champions, the audit, benchmarks
+    path("c/<int:charter_pk>/champions/", pages.champion_list, name="champions"),
+    *record_urls(CHAMPIONS, "champions", "champion"),
+    path("c/<int:charter_pk>/audit/", pages.audit, name="audit"),
+    *record_urls(AUDIT_ACTIVITIES, "audit", "audit"),
+    path("c/<int:charter_pk>/benchmarks/", pages.benchmark_list, name="benchmarks"),
+    *record_urls(BENCHMARKS, "benchmarks", "benchmark"),
+    # The survey
+    path("c/<int:charter_pk>/surveys/", surveys.survey_list, name="surveys"),
+    *record_urls(SURVEYS, "surveys", "survey"),
+    path("surveys/<int:survey_pk>/", surveys.survey_detail, name="survey"),
+    path("surveys/<int:survey_pk>/results/", surveys.results, name="results"),
+    path("surveys/<int:survey_pk>/questions/new/", surveys.question_create, name="question-create"),
+    path("questions/<int:surveyquestion_pk>/edit/", surveys.question_edit, name="question-edit"),
+    path(
+        "questions/<int:surveyquestion_pk>/delete/",
+        surveys.question_delete,
+        name="question-delete",
+    ),
+    path("surveys/<int:survey_pk>/responses/", surveys.response_list, name="responses"),
+    path("surveys/<int:survey_pk>/responses/new/", surveys.response_create, name="response-create"),
+    path(
+        "responses/<int:surveyresponse_pk>/delete/",
+        surveys.response_delete,
+        name="response-delete",
+    ),
+    path("surveys/<int:survey_pk>/import/", imports.import_upload, name="import-upload"),
+    path("imports/<int:surveyimport_pk>/", imports.import_detail, name="import"),
+    path("imports/<int:surveyimport_pk>/confirm/", imports.import_confirm, name="import-confirm"),
+    path("imports/<int:surveyimport_pk>/cancel/", imports.import_cancel, name="import-cancel"),
+    # Insights
+    path("c/<int:charter_pk>/insights/", insights.insight_list, name="insights"),
+    *record_urls(INSIGHTS, "insights", "insight"),
+    path("insights/<int:insight_pk>/pull/", insights.insight_pull, name="insight-pull"),
+    path("insights/<int:insight_pk>/unpull/", insights.insight_unpull, name="insight-unpull"),
+]
