@@ -13,10 +13,10 @@ class CharterConfig(AppConfig):
             audit,
             board_pack,
             demo,
+            demo_exports,
             demo_versions,
             overview,
             sections,
             versions_panel,
         )
-        from .views import exports  # noqa: F401  the PDF panel of the version page
         from .views import exports  # noqa: F401  the PDF panel of the version page

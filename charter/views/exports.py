@@ -1,8 +1,8 @@
 """PDF exports of a version: request one, watch its status, download it, retry a failure."""
 
-from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from .. import errors
@@ -10,7 +10,7 @@ from ..access import get_in_workspace, workspace_view
 from ..exports import filename, request_export, retry_export
 from ..forms import ExportRequestForm
 from ..models import CharterVersion, PdfExport
-from ..registry import VersionPanel, register_version_panel
+from ..registry import NavLink, VersionPanel, register_nav, register_version_panel
 
 
 def _get_export(request, pdfexport_pk, **lookup) -> PdfExport:
@@ -18,10 +18,10 @@ def _get_export(request, pdfexport_pk, **lookup) -> PdfExport:
     return get_in_workspace(request, queryset, pk=pdfexport_pk, **lookup)
 
 
-def _status(request, export: PdfExport, status: int = 200):
+def _status(request, export: PdfExport, status: int = 200, error: str = ""):
     """The export's status block for htmx (polled until it is finished), else its page."""
     template = "charter/exports/status.html" if request.htmx else "charter/exports/detail.html"
-    return render(request, template, {"export": export}, status=status)
+    return render(request, template, {"export": export, "error": error}, status=status)
 
 
 @workspace_view()
@@ -61,8 +61,7 @@ def export_retry(request, pdfexport_pk):
     try:
         export = retry_export(export, request.user)
     except errors.DomainError as error:
-        messages.error(request, str(error))
-        return _status(request, export, status=409)
+        return _status(request, export, status=409, error=str(error))
     if request.htmx:
         return _status(request, export)
     return redirect("charter:export", request.workspace.slug, export.pk)
@@ -83,3 +82,5 @@ register_version_panel(
         key="pdf-exports", order=20, template="charter/exports/panel.html", context=export_panel
     )
 )
+# A board member handed a PDF checks it here, without looking for the version first.
+register_nav(NavLink(title=_("Verify a PDF"), url_name="charter:verify", order=80))

@@ -9,10 +9,11 @@ from ..forms import VerifyForm
 
 @workspace_view()
 def verify(request):
-    form = VerifyForm(request.POST or None, request.FILES or None)
+    bound = request.method == "POST"
+    form = VerifyForm(request.POST if bound else None, request.FILES if bound else None)
     context = {"form": form}
     status = 200
-    if request.method == "POST":
+    if bound:
         if form.is_valid():
             digest = form.sha256()
             context.update(
