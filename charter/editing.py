@@ -338,6 +338,9 @@ class RowEditor:
     get_return_url: Callable[[HttpRequest, models.Model], str] | None = None
     # (queryset) → the queryset with what the row template needs loaded.
     prepare: Callable[[models.QuerySet], models.QuerySet] = field(default=lambda rows: rows)
+    # The URL namespace the routes are included under: another app (e.g. "roadmap") adds
+    # ``editing_urls(spec, root="")`` to its own urls.py.
+    namespace: str = "charter"
 
     @property
     def colspan(self) -> int:
@@ -385,12 +388,12 @@ class RowEditor:
         return kwargs
 
     def add_url(self, request, parent) -> str:
-        return reverse(f"charter:{self.key}-add", kwargs=self._args(request, parent))
+        return reverse(f"{self.namespace}:{self.key}-add", kwargs=self._args(request, parent))
 
     def row_urls(self, request, parent, row) -> dict[str, str]:
         kwargs = {**self._args(request, parent), self.row_kwarg: row.pk}
         return {
-            action: reverse(f"charter:{self.key}-{action}", kwargs=kwargs)
+            action: reverse(f"{self.namespace}:{self.key}-{action}", kwargs=kwargs)
             for action in ("row", "edit", "delete")
         }
 

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from . import current_state
+from . import collaboration, current_state, scope
 from .registry import Section, register
 
 register(
@@ -35,8 +35,12 @@ register(
         key="scope",
         title=_("Scope"),
         order=30,
-        snapshot=lambda charter: {},
+        snapshot=scope.snapshot,
         template="charter/sections/scope.html",
+        completeness=scope.completeness,
+        editor_template="charter/scope_editor.html",
+        editor_context=scope.editor_context,
+        help_text=_("Whom enablement serves, which services it offers and who funds it."),
     )
 )
 register(
@@ -44,7 +48,14 @@ register(
         key="collaboration",
         title=_("Collaboration"),
         order=60,
-        snapshot=lambda charter: {},
+        snapshot=collaboration.snapshot,
         template="charter/sections/collaboration.html",
+        completeness=collaboration.completeness,
+        editor_template="charter/collaboration_editor.html",
+        editor_context=collaboration.editor_context,
+        help_text=_(
+            "The teams enablement works with, who is responsible and accountable for each "
+            "service, and when the teams meet."
+        ),
     )
 )

@@ -1,17 +1,21 @@
 from django.urls import path
 
-from . import current_state
+from . import collaboration, current_state, scope
 from .views import (
     accounts,
     audit,
     charters,
+    comments,
+    completeness,
     exports,
     health,
     verify,
     versions,
     workspaces,
 )
+from .views import collaboration as collaboration_views
 from .views import current_state as current_state_views
+from .views import scope as scope_views
 from .views.editing import editing_urls
 
 app_name = "charter"
@@ -110,4 +114,55 @@ urlpatterns += [
         name="export-retry",
     ),
     path("w/<slug:workspace>/verify/", verify.verify, name="verify"),
+]
+
+# Comments on any section, and what a section still lacks (refreshed after each save).
+CHARTER = "w/<slug:workspace>/charters/<int:charter_pk>/"
+urlpatterns += [
+    path(f"{CHARTER}s/<slug:section_key>/comments/", comments.comment_list, name="comments"),
+    path(f"{CHARTER}s/<slug:section_key>/comments/add/", comments.comment_add, name="comment-add"),
+    path(
+        f"{CHARTER}comments/<int:comment_pk>/reply/", comments.comment_reply, name="comment-reply"
+    ),
+    path(
+        f"{CHARTER}comments/<int:comment_pk>/resolve/",
+        comments.comment_resolve,
+        name="comment-resolve",
+    ),
+    path(
+        f"{CHARTER}comments/<int:comment_pk>/reopen/",
+        comments.comment_reopen,
+        name="comment-reopen",
+    ),
+    path(
+        f"{CHARTER}s/<slug:section_key>/missing/",
+        completeness.section_missing,
+        name="section-missing",
+    ),
+]
+
+# Scope and collaboration (charter/scope.py, charter/collaboration.py).
+urlpatterns += editing_urls(
+    scope.BUDGET,
+    scope.AUDIENCE_TABLE,
+    scope.FUNDING_TABLE,
+    scope.CATALOGUE_TABLE,
+    collaboration.PARTNER_TEAM_TABLE,
+    collaboration.CADENCE_TABLE,
+)
+urlpatterns += [
+    path("w/<slug:workspace>/services/", scope_views.service_catalogue, name="service-catalogue"),
+    path(f"{CHARTER}scope/services/", scope_views.services_show, name="scope-services"),
+    path(
+        f"{CHARTER}scope/services/edit/",
+        scope_views.services_edit,
+        name="scope-services-edit",
+    ),
+    path(
+        f"{CHARTER}scope/funding/totals/",
+        scope_views.funding_totals,
+        name="scope-funding-totals",
+    ),
+    path(f"{CHARTER}raci/", collaboration_views.raci_grid, name="raci"),
+    path(f"{CHARTER}raci/save/", collaboration_views.raci_save, name="raci-save"),
 ]

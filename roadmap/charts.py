@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from .svg import INK, LINE, MUTED, element, fit, open_svg, text
 
-WIDTH = 640
-LABEL_WIDTH = 150
+WIDTH = 460
+LABEL_WIDTH = 120
 VALUE_ROOM = 110
 BAR = 16
 ROW = 26

@@ -172,5 +172,9 @@ class Milestone(Revisioned):
             raise ValidationError(errors)
 
     @property
+    def outside_charter_period(self) -> bool:
+        return self.start < self.charter.period_start or self.end > self.charter.period_end
+
+    @property
     def tool_list(self) -> list[str]:
         return [tool.strip() for tool in self.tools.split(",") if tool.strip()]

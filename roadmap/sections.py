@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from charter.registry import Section, register
 
 from .snapshot import roadmap_completeness, roadmap_snapshot
+from .views import editor_context
 
 register(
     Section(
@@ -12,6 +13,8 @@ register(
         snapshot=roadmap_snapshot,
         template="roadmap/sections/roadmap.html",
         completeness=roadmap_completeness,
+        editor_template="roadmap/editor.html",
+        editor_context=editor_context,
         help_text=_(
             "The phases that take enablement from its assessed maturity to the next levels, "
             "the milestones in each, who owns them, what they need and when they land."

@@ -3,6 +3,7 @@
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from charter.maturity import overall_level
 from charter.models import Charter, MaturityLevel, MaturityScore, Metric, Objective
 
 from . import resources
@@ -14,18 +15,16 @@ def person_name(user) -> str:
 
 
 def assessed_level(charter: Charter) -> MaturityLevel | None:
-    """The level the function stands at overall: the median of its assessed dimensions."""
-    ranks = sorted(
+    """The level the function stands at overall, as the Current state section assesses it."""
+    ranks = list(
         MaturityScore.objects.filter(charter=charter, level__isnull=False).values_list(
             "level__rank", flat=True
         )
     )
-    if not ranks:
+    _mean, rank = overall_level(ranks)
+    if rank is None:
         return None
-    median = ranks[(len(ranks) - 1) // 2]
-    return MaturityLevel.objects.filter(
-        model__workspace_id=charter.workspace_id, rank=median
-    ).first()
+    return MaturityLevel.objects.filter(model__workspace_id=charter.workspace_id, rank=rank).first()
 
 
 def level_data(level: MaturityLevel | None) -> dict | None:

@@ -174,8 +174,11 @@ def row_delete(request, editor: RowEditor, **kwargs):
     return HttpResponse("", headers={"HX-Trigger": f"charter-changed, {editor.key}-changed"})
 
 
-def editing_urls(*specs: Block | RowEditor) -> list[URLPattern]:
-    """URL patterns for blocks and row editors, to add to ``charter/urls.py``."""
+def editing_urls(*specs: Block | RowEditor, root: str = "w/<slug:workspace>/") -> list[URLPattern]:
+    """URL patterns for blocks and row editors, to add to ``charter/urls.py``.
+
+    Another app's urls.py, already mounted under the workspace, passes ``root=""``.
+    """
     patterns = []
     for spec in specs:
         if isinstance(spec, Block):
@@ -186,7 +189,7 @@ def editing_urls(*specs: Block | RowEditor) -> list[URLPattern]:
                 path(f"{route}edit/", block_edit, {"block": spec}, name=f"{name}-edit"),
             ]
             continue
-        route = f"w/<slug:workspace>/{spec.prefix}"
+        route = f"{root}{spec.prefix}"
         row = f"{route}<int:{spec.row_kwarg}>/"
         kwargs = {"editor": spec}
         patterns += [
