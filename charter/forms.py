@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .audit import action_label, object_type_label
-from .models import Charter, Membership, PdfExport, Role, Workspace
+from .models import Charter, Comment, Membership, PdfExport, Role, Workspace
 from .versions import quarter_label
 
 
@@ -86,6 +86,30 @@ class CharterForm(forms.ModelForm):
             "period_start": _("The first day this charter governs."),
             "period_end": _("The last day, usually the end of the fiscal year."),
         }
+
+
+class CommentForm(forms.ModelForm):
+    class Meta:
+        model = Comment
+        fields = ["body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "body": _("Markdown works. Say what should change and why; editors see every thread.")
+        }
+        error_messages = {
+            "body": {
+                "required": _("Write something before posting."),
+                "max_length": _(
+                    "Keep a comment under %(limit_value)d characters (it has %(show_value)d)."
+                ),
+            }
+        }
+
+
+class ReplyForm(CommentForm):
+    class Meta(CommentForm.Meta):
+        labels = {"body": _("Your reply")}
+        help_texts = {"body": ""}
 
 
 class VersionForm(forms.Form):

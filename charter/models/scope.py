@@ -49,7 +49,7 @@ CURRENCIES = [
 CURRENCY_CHOICES = [(code, code) for code in CURRENCIES]
 
 
-class Service(Ordered):
+class Service(Revisioned, Ordered):
     """An entry of the workspace's editable catalogue of enablement services."""
 
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="services")
@@ -93,7 +93,14 @@ class Scope(Revisioned):
         blank=True,
         help_text=_("The person or team accountable for the enablement budget."),
     )
-    budget_notes = models.TextField(_("budget notes"), max_length=TEXT_LIMIT, blank=True)
+    budget_notes = models.TextField(
+        _("budget notes"),
+        max_length=TEXT_LIMIT,
+        blank=True,
+        help_text=_(
+            "How the budget is agreed and reviewed, what it covers and what it leaves out."
+        ),
+    )
 
     workspace_path = "charter__workspace"
 

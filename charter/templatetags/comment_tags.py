@@ -1,0 +1,16 @@
+from django import template
+
+from ..views.comments import comments_context
+
+register = template.Library()
+
+
+@register.inclusion_tag("charter/partials/comments.html", takes_context=True)
+def section_comments(context, charter, section):
+    """The comments block under every section page, whichever app registered the section."""
+    request = context["request"]
+    return {
+        **comments_context(request, charter, section.key),
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+    }
