@@ -239,12 +239,11 @@ class ReviewWorkflow:
     withdraw: Callable[..., Any]
 
 
-_review_workflow = [
-    ReviewWorkflow(
-        submit=lambda version, by, membership: version.submit(by, membership),
-        withdraw=lambda version, by, membership: version.withdraw(by, membership),
-    )
-]
+STATUS_ONLY_WORKFLOW = ReviewWorkflow(
+    submit=lambda version, by, membership: version.submit(by, membership),
+    withdraw=lambda version, by, membership: version.withdraw(by, membership),
+)
+_review_workflow = [STATUS_ONLY_WORKFLOW]
 
 
 def register_review_workflow(workflow: ReviewWorkflow) -> ReviewWorkflow:

@@ -57,7 +57,7 @@ def version_publish(request, charter_pk):
 
 
 def _get_version(request, charterversion_pk) -> CharterVersion:
-    queryset = CharterVersion.objects.select_related("charter", "author", "submitted_by")
+    queryset = CharterVersion.objects.select_related("charter__workspace", "author", "submitted_by")
     return get_in_workspace(request, queryset, pk=charterversion_pk)
 
 

@@ -6,10 +6,10 @@ from django.utils import timezone
 from charter import errors
 from charter.models import AuditEvent, CharterVersion, FutureSuccess, VersionStatus
 from charter.registry import (
+    STATUS_ONLY_WORKFLOW,
     ReviewWorkflow,
     VersionPanel,
     register_review_workflow,
-    review_workflow,
     version_panels,
 )
 from charter.versions import quarter_label
@@ -18,10 +18,17 @@ from tests.charter.version_factories import (
     charter_with_editor,
     live_section,
     publish_version,
+    status_only_review,
 )
 from tests.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def buttons_move_only_the_status():
+    with status_only_review():
+        yield
 
 
 @pytest.fixture
@@ -275,18 +282,16 @@ def test_submit_answers_get_with_405(editor):
 def governance_workflow():
     """Stand in for the governance app: its review wraps the status transitions."""
     calls = []
-    default = review_workflow()
 
     def submit(version, by, membership):
         calls.append(("submit", version.pk, by.pk))
-        default.submit(version, by, membership)
+        STATUS_ONLY_WORKFLOW.submit(version, by, membership)
 
     def withdraw(version, by, membership):
         raise errors.PermissionDenied("Only the submitter may withdraw.")
 
     register_review_workflow(ReviewWorkflow(submit=submit, withdraw=withdraw))
-    yield calls
-    register_review_workflow(default)
+    return calls
 
 
 def test_buttons_go_through_the_registered_review_workflow(editor, governance_workflow):

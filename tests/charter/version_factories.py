@@ -3,7 +3,13 @@
 from contextlib import contextmanager
 
 from charter.models import FutureSuccess, Objective
-from charter.registry import Section, registry
+from charter.registry import (
+    STATUS_ONLY_WORKFLOW,
+    Section,
+    register_review_workflow,
+    registry,
+    review_workflow,
+)
 from charter.versions import publish
 from tests.factories import CharterFactory, MembershipFactory
 
@@ -54,3 +60,15 @@ def approve(version, membership):
     version.submit(membership.user, membership)
     version.approve(membership.user)
     return version
+
+
+@contextmanager
+def status_only_review():
+    """Submit and withdraw move only the status: for tests of the charter's own buttons,
+    apart from the review governance registers (which needs a board with seats)."""
+    registered = review_workflow()
+    register_review_workflow(STATUS_ONLY_WORKFLOW)
+    try:
+        yield
+    finally:
+        register_review_workflow(registered)
