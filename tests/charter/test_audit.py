@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from charter.errors import ImmutableObject
@@ -207,3 +208,23 @@ def test_changes_read_with_names_rather_than_stored_values(owner):
     assert "Status: Draft → In review" in html
     assert "Role: Viewer → Board member" in html
     assert f"Fingerprint (SHA-256): {version.snapshot_sha256}" in html
+
+
+def test_deleting_a_user_keeps_their_events_and_name_but_nothing_else_can_change(owner):
+    member = MembershipFactory(workspace=owner.membership.workspace, role="editor")
+    name = member.user.get_full_name()
+    version = publish_version(owner.charter, member)
+    member.user.delete()
+
+    event = AuditEvent.objects.get(action="version.published")
+    assert event.actor is None and event.actor_label == name
+    version.refresh_from_db()
+    assert version.author is None
+    for forged in ("actor_label = 'forged'", "actor_id = NULL, action = 'forged'"):
+        with pytest.raises(IntegrityError, match="append-only"), transaction.atomic():
+            raw_sql(f"UPDATE charter_auditevent SET {forged} WHERE id = %s", [event.pk])  # noqa: S608
+
+
+def raw_sql(statement, params):
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
