@@ -27,3 +27,16 @@ def render_section(context, section, data, mode="web"):
         extension_data = (data or {}).get("extensions", {}).get(extension.key)
         parts.append(render_to_string(extension.template, {**base, "data": extension_data}))
     return template.defaultfilters.safe("".join(parts))
+
+
+@register.simple_tag(takes_context=True)
+def render_live_extensions(context, section, charter):
+    """What other apps add to a section, from the live charter: a section with an editor
+    shows its editor instead of ``render_section``, and would otherwise hide them."""
+    base = {"request": context.get("request"), "section": section, "mode": "web"}
+    return template.defaultfilters.safe(
+        "".join(
+            render_to_string(extension.template, {**base, "data": extension.snapshot(charter)})
+            for extension in extensions_for(section.key)
+        )
+    )
