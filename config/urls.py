@@ -7,5 +7,6 @@ urlpatterns = [
     path("w/<slug:workspace>/research/", include("research.urls")),
     path("w/<slug:workspace>/roadmap/", include("roadmap.urls")),
     path("w/<slug:workspace>/governance/", include("governance.urls")),
+    path("review/", include("governance.public_urls")),
     path("", include("charter.urls")),
 ]

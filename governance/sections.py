@@ -1,13 +1,147 @@
+"""Governance's entries in the charter registry: its section, panels, PDF parts, nav and demo."""
+
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from charter.registry import Section, register
+from charter.registry import (
+    DEMO_VERSION_ORDER,
+    DocumentPart,
+    NavLink,
+    Panel,
+    ReviewWorkflow,
+    Section,
+    VersionPanel,
+    register,
+    register_demo,
+    register_document_part,
+    register_nav,
+    register_panel,
+    register_review_workflow,
+    register_version_panel,
+)
+
+from . import dashboard, demo, documents, review
+from .board import board_warnings, coverage
+from .models import AdvisoryBoard, Cadence
+
+
+def board_snapshot(workspace) -> dict:
+    """The board as plain JSON: roster, cadence, next review, approval rule, coverage."""
+    board = AdvisoryBoard.objects.filter(workspace=workspace).first()
+    if board is None:
+        return {}
+    seats = list(board.seats.select_related("membership__user"))
+    covered = coverage(seats)
+    return {
+        "roster": [
+            {
+                "name": seat.name,
+                "title": seat.title,
+                "function": seat.function,
+                "function_label": str(seat.get_function_display()),
+                "chair": seat.is_chair,
+            }
+            for seat in seats
+        ],
+        "cadence": board.cadence,
+        "cadence_label": str(Cadence(board.cadence).label),
+        "annual_in_person": board.annual_in_person,
+        "next_review_on": board.next_review_on.isoformat() if board.next_review_on else None,
+        "approval_rule": board.approval_rule,
+        "approval_rule_label": board.rule_description(),
+        "chair_plus_count": board.chair_plus_count,
+        "outside_reviewers_may_vote": board.outside_reviewers_may_vote,
+        "coverage": covered,
+        "missing_functions": [item["label"] for item in covered if not item["members"]],
+    }
+
+
+def governance_completeness(data: dict) -> list[str]:
+    if not data:
+        return [gettext("No advisory board is set up.")]
+    roster = data.get("roster", [])
+    missing = board_warnings(
+        len(roster), any(seat.get("chair") for seat in roster), data.get("missing_functions", [])
+    )
+    if not data.get("next_review_on"):
+        missing.append(gettext("No next review date."))
+    return missing
+
 
 register(
     Section(
         key="governance",
         title=_("Governance"),
         order=50,
-        snapshot=lambda charter: {},
+        snapshot=lambda charter: board_snapshot(charter.workspace),
         template="governance/sections/governance.html",
+        completeness=governance_completeness,
+        help_text=_(
+            "The executive advisory board that approves each version: who sits on it, how "
+            "often it meets and how it decides. Manage it on the Board page."
+        ),
     )
 )
+
+
+register_panel(
+    Panel(
+        key="governance",
+        order=20,
+        template="governance/panels/dashboard.html",
+        context=dashboard.charter_panel,
+    )
+)
+register_version_panel(
+    VersionPanel(
+        key="review",
+        order=10,
+        template="governance/panels/review.html",
+        context=dashboard.review_panel,
+    )
+)
+register_document_part(
+    DocumentPart(
+        key="approval-record",
+        document="charter",
+        order=10,
+        title=_("Approval record"),
+        template="governance/pdf/approval_record.html",
+        data=documents.approval_record,
+    )
+)
+register_document_part(
+    DocumentPart(
+        key="meeting-agenda",
+        document="board_pack",
+        order=10,
+        title=_("Meeting agenda"),
+        template="governance/pdf/meeting_agenda.html",
+        data=documents.meeting_agenda,
+    )
+)
+register_document_part(
+    DocumentPart(
+        key="open-actions",
+        document="board_pack",
+        order=50,
+        title=_("Open action items"),
+        template="governance/pdf/open_actions.html",
+        data=documents.open_actions,
+    )
+)
+register_nav(NavLink(title=_("Board"), url_name="governance:board", order=40))
+register_nav(NavLink(title=_("Meetings"), url_name="governance:meetings", order=41))
+register_nav(
+    NavLink(
+        title=_("Outside reviewers"),
+        url_name="governance:reviewers",
+        order=42,
+        capability="manage",
+    )
+)
+register_review_workflow(ReviewWorkflow(submit=review.submit_for_review, withdraw=review.withdraw))
+# The board must exist before the charter app publishes the demo versions (their snapshots
+# hold the roster); the review needs those versions.
+register_demo(demo.seed_board)
+register_demo(demo.seed_review, order=DEMO_VERSION_ORDER + 10)

@@ -1,3 +1,40 @@
+from django.urls import path
+
+from .views import board, meetings, outside, review
+
 app_name = "governance"
 
-urlpatterns: list = []
+# Mounted under /w/<workspace>/governance/.
+urlpatterns = [
+    path("board/", board.board, name="board"),
+    path("board/settings/", board.board_settings, name="board-settings"),
+    path("board/seats/add/", board.seat_add, name="seat-add"),
+    path("board/seats/<int:boardseat_pk>/", board.seat_edit, name="seat-edit"),
+    path("board/seats/<int:boardseat_pk>/remove/", board.seat_remove, name="seat-remove"),
+    path("versions/<int:charterversion_pk>/review/", review.review, name="review"),
+    path("versions/<int:charterversion_pk>/vote/", review.review_vote, name="review-vote"),
+    path("versions/<int:charterversion_pk>/comment/", review.review_comment, name="review-comment"),
+    path("reviewers/", outside.reviewers, name="reviewers"),
+    path(
+        "reviewers/<int:outsidereviewer_pk>/revoke/",
+        outside.reviewer_revoke,
+        name="reviewer-revoke",
+    ),
+    path("meetings/", meetings.meetings, name="meetings"),
+    path("meetings/new/", meetings.meeting_create, name="meeting-create"),
+    path("meetings/<int:meeting_pk>/", meetings.meeting, name="meeting"),
+    path("meetings/<int:meeting_pk>/edit/", meetings.meeting_edit, name="meeting-edit"),
+    path("meetings/<int:meeting_pk>/minutes/", meetings.meeting_minutes, name="meeting-minutes"),
+    path("meetings/<int:meeting_pk>/agenda/", meetings.agenda_add, name="agenda-add"),
+    path("meetings/<int:meeting_pk>/decisions/", meetings.decision_add, name="decision-add"),
+    path("meetings/<int:meeting_pk>/actions/", meetings.action_add, name="action-add"),
+    path("agenda/<int:agendaitem_pk>/", meetings.agenda_edit, name="agenda-edit"),
+    path("agenda/<int:agendaitem_pk>/move/", meetings.agenda_move, name="agenda-move"),
+    path("agenda/<int:agendaitem_pk>/remove/", meetings.agenda_remove, name="agenda-remove"),
+    path(
+        "decisions/<int:meetingdecision_pk>/remove/",
+        meetings.decision_remove,
+        name="decision-remove",
+    ),
+    path("actions/<int:actionitem_pk>/", meetings.action_edit, name="action-edit"),
+]

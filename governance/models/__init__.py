@@ -1,0 +1,51 @@
+from .board import (
+    RECOMMENDED_FUNCTIONS,
+    RECOMMENDED_MAX_SEATS,
+    RECOMMENDED_MIN_SEATS,
+    AdvisoryBoard,
+    ApprovalRule,
+    BoardFunction,
+    BoardSeat,
+    Cadence,
+)
+from .meetings import (
+    ActionItem,
+    ActionStatus,
+    AgendaItem,
+    AgendaKind,
+    Meeting,
+    MeetingDecision,
+    MeetingFormat,
+)
+from .review import (
+    OutsideReviewer,
+    Review,
+    ReviewComment,
+    ReviewStatus,
+    Vote,
+    VoteDecision,
+)
+
+__all__ = [
+    "RECOMMENDED_FUNCTIONS",
+    "RECOMMENDED_MAX_SEATS",
+    "RECOMMENDED_MIN_SEATS",
+    "ActionItem",
+    "ActionStatus",
+    "AdvisoryBoard",
+    "AgendaItem",
+    "AgendaKind",
+    "ApprovalRule",
+    "BoardFunction",
+    "BoardSeat",
+    "Cadence",
+    "Meeting",
+    "MeetingDecision",
+    "MeetingFormat",
+    "OutsideReviewer",
+    "Review",
+    "ReviewComment",
+    "ReviewStatus",
+    "Vote",
+    "VoteDecision",
+]

@@ -1,0 +1,151 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from charter.models import Charter, Membership, Ordered, Revisioned
+
+
+class MeetingFormat(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    VIRTUAL = "virtual", _("Virtual")
+
+
+class Meeting(Revisioned):
+    """A board meeting about one charter: agenda, minutes, decisions and action items."""
+
+    charter = models.ForeignKey(Charter, on_delete=models.CASCADE, related_name="board_meetings")
+    scheduled_at = models.DateTimeField(_("date and time"))
+    format = models.CharField(
+        _("format"), max_length=20, choices=MeetingFormat.choices, default=MeetingFormat.VIRTUAL
+    )
+    location = models.CharField(
+        _("location"), max_length=200, blank=True, help_text=_("Room and address, for in person.")
+    )
+    video_link = models.URLField(
+        _("video link"), blank=True, help_text=_("Where virtual attendees join.")
+    )
+    minutes = models.TextField(_("minutes"), max_length=50_000, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    workspace_path = "charter__workspace"
+
+    class Meta:
+        ordering = ["-scheduled_at", "-pk"]
+        indexes = [models.Index(fields=["charter", "scheduled_at"])]
+
+    def __str__(self):
+        when = timezone.localtime(self.scheduled_at)
+        return str(_("Board meeting of %(date)s") % {"date": f"{when:%Y-%m-%d %H:%M}"})
+
+    @property
+    def is_past(self) -> bool:
+        return self.scheduled_at < timezone.now()
+
+    def earlier_meetings(self):
+        return Meeting.objects.filter(charter_id=self.charter_id).filter(
+            models.Q(scheduled_at__lt=self.scheduled_at)
+            | models.Q(scheduled_at=self.scheduled_at, pk__lt=self.pk)
+        )
+
+
+class AgendaKind(models.TextChoices):
+    PROGRAMS_IN_FLIGHT = "programs_in_flight", _("Programs in flight")
+    RESULTS = "results", _("Results against the charter")
+    ACTIONS_NEEDED = "actions_needed", _("Actions needed")
+    UPCOMING_PROGRAMS = "upcoming_programs", _("Upcoming programs")
+    FEEDBACK = "feedback", _("Feedback")
+    OTHER = "other", _("Other")
+
+
+class AgendaItem(Ordered):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    kind = models.CharField(max_length=30, choices=AgendaKind.choices, default=AgendaKind.OTHER)
+    title = models.CharField(_("title"), max_length=200)
+    notes = models.TextField(_("notes"), max_length=10_000, blank=True)
+
+    workspace_path = "meeting__charter__workspace"
+
+    class Meta(Ordered.Meta):
+        pass
+
+    def __str__(self):
+        return self.title
+
+
+class MeetingDecision(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
+    text = models.TextField(_("decision"), max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    workspace_path = "meeting__charter__workspace"
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
+
+
+OPEN_ACTION_STATUSES = [ActionStatus.OPEN, ActionStatus.IN_PROGRESS]
+
+
+class ActionItemQuerySet(models.QuerySet):
+    def still_open(self):
+        return self.filter(status__in=OPEN_ACTION_STATUSES)
+
+
+class ActionItem(models.Model):
+    """Something the board asked for; it stays on every next meeting's list until closed."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="action_items")
+    title = models.CharField(_("action"), max_length=300)
+    owner = models.ForeignKey(
+        Membership,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("owner"),
+    )
+    due_on = models.DateField(_("due"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ActionItemQuerySet.as_manager()
+
+    workspace_path = "meeting__charter__workspace"
+
+    class Meta:
+        ordering = ["due_on", "created_at", "pk"]
+        indexes = [models.Index(fields=["meeting", "status"])]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_ACTION_STATUSES
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_open and self.due_on is not None and self.due_on < timezone.localdate()
+
+    @property
+    def owner_name(self) -> str:
+        if self.owner is None:
+            return ""
+        return self.owner.user.get_full_name() or self.owner.user.get_username()

@@ -1,0 +1,160 @@
+"""Voting from the version page: re-authentication, roles, bad input, the submitter."""
+
+import pytest
+
+from charter.membership import change_role
+from charter.models import AuditEvent, Role, VersionStatus
+from governance.models import BoardFunction, BoardSeat, Vote
+from governance.reauth import SESSION_KEY
+from tests.factories import MembershipFactory
+from tests.governance.factories import make_board
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def in_review():
+    board = make_board(seats=3)
+    return board, board.submit()
+
+
+def vote_url(version):
+    return f"/w/{version.charter.workspace.slug}/governance/versions/{version.pk}/vote/"
+
+
+def test_the_version_page_shows_the_vote_form_with_a_password_field(client, in_review):
+    board, version = in_review
+    client.force_login(board.seats[1].user)
+
+    page = client.get(f"/w/{board.workspace.slug}/versions/{version.pk}/").content.decode()
+
+    assert "Board review" in page
+    assert 'name="password"' in page
+    assert "Cast vote" in page
+
+
+def test_a_wrong_password_refuses_the_vote_and_counts_nothing(client, in_review):
+    board, version = in_review
+    client.force_login(board.seats[1].user)
+
+    response = client.post(
+        vote_url(version), {"decision": "approve", "comment": "ok", "password": "guess"}
+    )
+
+    assert response.status_code == 400
+    assert "That password is not right" in response.content.decode()
+    assert not Vote.objects.exists()
+    assert SESSION_KEY not in client.session
+
+
+def test_a_vote_with_the_password_is_counted_and_the_next_needs_no_password(client, in_review):
+    board, version = in_review
+    client.force_login(board.seats[1].user)
+
+    first = client.post(
+        vote_url(version),
+        {"decision": "request_changes", "comment": "Add budget", "password": PASSWORD},
+    )
+    page = client.get(f"/w/{board.workspace.slug}/versions/{version.pk}/").content.decode()
+    second = client.post(vote_url(version), {"decision": "approve", "comment": "Now fine"})
+
+    assert first.status_code == 302
+    assert 'name="password"' not in page
+    assert second.status_code == 302
+    vote = Vote.objects.get()
+    assert (vote.decision, vote.reauthenticated) == ("approve", True)
+    assert AuditEvent.objects.filter(action="review.vote_changed").get().changes["reauthenticated"]
+
+
+def test_request_changes_without_a_comment_is_refused(client, in_review):
+    board, version = in_review
+    client.force_login(board.seats[1].user)
+
+    response = client.post(vote_url(version), {"decision": "request_changes", "password": PASSWORD})
+
+    assert response.status_code == 400
+    assert "Tell the editors what to change" in response.content.decode()
+    assert not Vote.objects.exists()
+
+
+def test_a_missing_decision_is_a_clear_400(client, in_review):
+    board, version = in_review
+    client.force_login(board.seats[1].user)
+
+    response = client.post(vote_url(version), {"password": PASSWORD}, HTTP_HX_REQUEST="true")
+
+    assert response.status_code == 400
+    assert "This field is required" in response.content.decode()
+    assert 'id="review-panel"' in response.content.decode()
+
+
+def test_the_submitter_with_a_seat_sees_why_they_cannot_vote_and_is_refused(client, in_review):
+    board, version = in_review
+    change_role(board.editor, Role.BOARD, by=None)
+    BoardSeat.objects.create(
+        board=board.board, membership=board.editor, title="COO", function=BoardFunction.OTHER
+    )
+    client.force_login(board.editor.user)
+
+    page = client.get(f"/w/{board.workspace.slug}/versions/{version.pk}/").content.decode()
+    response = client.post(vote_url(version), {"decision": "approve", "password": PASSWORD})
+
+    assert "You submitted this version, so you cannot vote on it." in page
+    assert "Cast vote" not in page
+    assert response.status_code == 403
+    assert "Your vote was not counted" in response.content.decode()
+    assert not Vote.objects.exists()
+
+
+@pytest.mark.parametrize("role", [Role.OWNER, Role.EDITOR, Role.VIEWER, Role.CONTRIBUTOR])
+def test_members_without_the_vote_capability_get_403(client, in_review, role):
+    board, version = in_review
+    member = MembershipFactory(workspace=board.workspace, role=role)
+    client.force_login(member.user)
+
+    response = client.post(vote_url(version), {"decision": "approve", "password": PASSWORD})
+
+    assert response.status_code == 403
+    assert not Vote.objects.exists()
+
+
+def test_a_board_member_of_another_workspace_gets_404(client, in_review):
+    _board, version = in_review
+    other = make_board(seats=1)
+    client.force_login(other.seats[0].user)
+
+    response = client.post(
+        f"/w/{other.workspace.slug}/governance/versions/{version.pk}/vote/",
+        {"decision": "approve", "password": PASSWORD},
+    )
+
+    assert response.status_code == 404
+
+
+def test_a_vote_on_a_decided_version_is_refused_with_a_message(client, in_review):
+    board, version = in_review
+    board.vote(version, 0, "approve")
+    board.vote(version, 1, "approve")
+    client.force_login(board.seats[2].user)
+
+    response = client.post(vote_url(version), {"decision": "approve", "password": PASSWORD})
+
+    assert response.status_code == 409
+    assert "not in review any more" in response.content.decode()
+    version.refresh_from_db()
+    assert version.status == VersionStatus.APPROVED
+
+
+def test_review_comments_are_posted_by_members_who_may_comment(client, in_review):
+    board, version = in_review
+    contributor = MembershipFactory(workspace=board.workspace, role=Role.CONTRIBUTOR)
+    client.force_login(contributor.user)
+    url = f"/w/{board.workspace.slug}/governance/versions/{version.pk}/comment/"
+
+    empty = client.post(url, {"review-comment-body": "  "})
+    posted = client.post(url, {"review-comment-body": "Please show **ramp time**."}, follow=True)
+
+    assert empty.status_code == 400
+    assert posted.status_code == 200
+    assert "<strong>ramp time</strong>" in posted.content.decode()
