@@ -9,9 +9,7 @@ RECENT_VERSIONS = 5
 
 def versions_panel(request, charter) -> dict:
     recent = list(charter.versions.select_related("author")[:RECENT_VERSIONS])
-    approved = next((v for v in recent if v.is_approved), None) or (
-        charter.versions.approved().select_related("author").first()
-    )
+    approved = charter.versions.approved().first()
     return {
         "charter": charter,
         "approved": approved,

@@ -180,3 +180,20 @@ def test_publish_button_is_offered_to_editors_only(client, editor):
     viewer = MembershipFactory(workspace=editor.charter.workspace, role="board")
     client.force_login(viewer.user)
     assert publish_link not in client.get(editor.overview_url).content.decode()
+
+
+def test_the_versions_block_takes_the_same_queries_for_few_and_many_versions(
+    editor, rf, django_assert_max_num_queries
+):
+    from charter.versions_panel import versions_panel
+
+    request = rf.get("/")
+    request.membership = editor.membership
+    approve(publish_version(editor.charter, editor.membership), editor.membership)
+    with django_assert_max_num_queries(50) as few:
+        versions_panel(request, editor.charter)
+    for _ in range(8):
+        publish_version(editor.charter, editor.membership)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        context = versions_panel(request, editor.charter)
+    assert len(context["recent"]) == 5
