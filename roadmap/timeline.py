@@ -32,8 +32,9 @@ LEGEND_ROW = 22
 FONT = 12
 SMALL = 11
 # At A4 landscape with 15 mm margins a 1000-unit-wide drawing is 267 mm wide, 0.267 mm a unit:
-# 20 rows keep a page under 180 mm and the 12-unit text near 9 pt.
-PDF_ROWS_PER_PAGE = 20
+# 16 rows make a drawing of about 140 mm, which leaves room on the page for the section's
+# heading, and the 12-unit text prints near 9 pt.
+PDF_ROWS_PER_PAGE = 16
 GROUPS = ("phase", "owner")
 
 BAD = "#b42318"
@@ -600,13 +601,13 @@ class Page:
         ]
         parts, x, y = [], LABEL_LEFT, top
         for swatch, label in items:
-            width = 30 + text_width(label, SMALL) + 18
+            width = 28 + text_width(label, SMALL) + 14
             if x + width > WIDTH and x > LABEL_LEFT:
                 x, y = LABEL_LEFT, y + LEGEND_ROW
             parts.append(
                 element(
                     "g",
-                    swatch + text(30, 11, label, font_size=SMALL, fill=INK),
+                    swatch + text(28, 11, label, font_size=SMALL, fill=INK),
                     transform=f"translate({num(x)},{num(y)})",
                 )
             )

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.factories import CharterFactory, MembershipFactory
-from tests.roadmap.factories import PhaseFactory
+from tests.roadmap.factories import MilestoneFactory, PhaseFactory
 
 
 @pytest.mark.django_db(transaction=True)
@@ -65,3 +65,24 @@ def test_a_milestone_ending_before_it_starts_is_refused_in_place(page, login):
     expect(page.locator("#milestone-new")).to_contain_text("The end cannot be before the start.")
     expect(page.locator("#milestone-new").get_by_label("Title")).to_have_value("Backwards")
     expect(page.locator("#roadmap-overview svg.timeline g.milestone")).to_have_count(0)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_milestone_is_edited_with_the_keyboard_alone(page, login):
+    membership = MembershipFactory(role="editor", user__username="planner")
+    charter = CharterFactory(workspace=membership.workspace)
+    MilestoneFactory(charter=charter, title="Draft playbook")
+    login(page, "planner")
+    page.goto(f"/w/{membership.workspace.slug}/charters/{charter.pk}/s/roadmap/")
+
+    page.get_by_role("link", name="Edit Draft playbook").focus()
+    page.keyboard.press("Enter")
+    title = page.locator("#milestone-rows").get_by_label("Title")
+    expect(title).to_be_focused()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Regional playbook")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("link", name="Edit Regional playbook")).to_be_focused()
+    timeline = page.locator("#roadmap-overview svg.timeline")
+    expect(timeline.locator("g.milestone", has_text="Regional playbook")).to_have_count(1)
