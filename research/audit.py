@@ -18,15 +18,15 @@ def summarize(activities: Iterable[AuditActivity]) -> dict:
         "activities": len(activities),
         "formal": sum(1 for a in activities if a.is_formal),
         "ad_hoc": sum(1 for a in activities if not a.is_formal),
-        "hours": str(total_hours),
+        "hours": _hours(total_hours),
         "by_team": _group(activities, lambda a: a.owner_team.strip() or "—"),
         "by_channel": _group(activities, lambda a: str(a.get_channel_display())),
         "content": {
             "items": len(content),
             "by_sellers": len(by_sellers),
             "share_percent": _percent(len(by_sellers), len(content)),
-            "hours": str(content_hours),
-            "seller_hours": str(seller_hours),
+            "hours": _hours(content_hours),
+            "seller_hours": _hours(seller_hours),
             "hours_share_percent": _percent(seller_hours, content_hours),
         },
     }
@@ -44,9 +44,13 @@ def _group(activities: list[AuditActivity], key) -> list[dict]:
         group["hours"] += activity.effort_hours_per_month
     rows = sorted(groups.values(), key=lambda g: (-g["hours"], -g["activities"], g["name"]))
     return [
-        {**row, "ad_hoc": row["activities"] - row["formal"], "hours": str(row["hours"])}
+        {**row, "ad_hoc": row["activities"] - row["formal"], "hours": _hours(row["hours"])}
         for row in rows
     ]
+
+
+def _hours(value: Decimal) -> str:
+    return str(value.quantize(Decimal("0.1")))
 
 
 def _percent(part, whole) -> int | None:

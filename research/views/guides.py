@@ -28,8 +28,9 @@ def guide_detail(request, interviewguide_pk):
 def guide_edit(request, interviewguide_pk):
     guide = get_in_workspace(request, InterviewGuide, pk=interviewguide_pk)
     form = GuideForm(request.POST or None, instance=guide)
+    title = _("Purpose of the %(type)s guide") % {"type": guide.get_stakeholder_type_display()}
     return edit_page(
-        request, form, charter=None, title=str(guide), back=guide.get_absolute_url(), tab="guides"
+        request, form, charter=None, title=title, back=guide.get_absolute_url(), tab="guides"
     )
 
 
@@ -44,7 +45,8 @@ def guide_question_create(request, interviewguide_pk):
         request,
         form,
         charter=None,
-        title=_("New question for the %(guide)s") % {"guide": guide},
+        title=_("New question for the %(type)s guide")
+        % {"type": guide.get_stakeholder_type_display()},
         back=guide.get_absolute_url(),
         tab="guides",
     )
