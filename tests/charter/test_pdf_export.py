@@ -2,10 +2,12 @@
 readably, retry."""
 
 import hashlib
+import threading
 from datetime import timedelta
 
 import pytest
 from django.core.files.storage import default_storage
+from django.db import connection
 from django.utils import timezone
 
 from charter import exports
@@ -287,3 +289,31 @@ def test_a_lasting_storage_error_fails_readably_after_the_last_retry(
     assert export.error == "Temporary problem while rendering: No space left on device"
     assert export.attempts == render_pdf_export.max_retries + 1
     assert export.can_retry
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_requests_make_one_export_and_one_render():
+    charter, membership = charter_with_editor()
+    version = publish_version(charter, membership)
+    start = threading.Barrier(2)
+    results = []
+
+    def ask():
+        try:
+            start.wait(timeout=10)
+            results.append(exports.request_export(version, "charter", membership.user).pk)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=ask) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert len(results) == 2 and results[0] == results[1]
+    export = PdfExport.objects.get()
+    assert AuditEvent.objects.filter(action="export.requested").count() == 1
+    assert export.status == PdfExport.Status.DONE
+    assert export.attempts == 1
