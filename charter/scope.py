@@ -112,7 +112,7 @@ def completeness(data: dict) -> list[str]:
 
 class AudienceForm(EditForm):
     phase = forms.IntegerField(
-        label=gettext_lazy("phase"),
+        label=gettext_lazy("Phase"),
         min_value=1,
         max_value=9,
         initial=1,
