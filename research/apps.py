@@ -7,4 +7,4 @@ class ResearchConfig(AppConfig):
     verbose_name = _("Research")
 
     def ready(self):
-        from . import demo, sections  # noqa: F401  register sections, navigation and demo data
+        from . import demo, portable, sections  # noqa: F401  register sections, navigation, demo data and the JSON part
