@@ -17,3 +17,20 @@ def charter_client(member_client):
         return client
 
     return make
+
+
+@pytest.fixture
+def assert_page_queries_flat(django_assert_max_num_queries):
+    """assert_page_queries_flat(client, url, grow): the page costs no more queries after
+    ``grow(count)`` adds many rows than with a few."""
+
+    def check(client, url, grow, few=2, many=10):
+        grow(few)
+        client.get(url)  # first visit seeds defaults (e.g. the service catalogue)
+        with django_assert_max_num_queries(40) as baseline:
+            assert client.get(url).status_code == 200
+        grow(many)
+        with django_assert_max_num_queries(len(baseline.captured_queries)):
+            assert client.get(url).status_code == 200
+
+    return check
