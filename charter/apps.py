@@ -17,6 +17,7 @@ class CharterConfig(AppConfig):
             demo_scope,
             demo_versions,
             overview,
+            portable_parts,
             sections,
             versions_panel,
         )

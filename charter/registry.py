@@ -253,3 +253,35 @@ def register_review_workflow(workflow: ReviewWorkflow) -> ReviewWorkflow:
 
 def review_workflow() -> ReviewWorkflow:
     return _review_workflow[0]
+
+
+@dataclass(frozen=True)
+class Portable:
+    """A part of a charter that travels in the charter's JSON document (``charter.portable``).
+
+    ``schema`` describes the part's data so that a whole document is checked before anything
+    is written; ``export(charter, context)`` returns the part as plain JSON, and
+    ``import_(charter, data, context)`` rebuilds it in a new charter. The context maps the
+    document's ids to rows, so one part can refer to another's (a milestone to its metrics).
+    Parts are exported and imported by ``order``.
+    """
+
+    key: str
+    order: int
+    schema: Any
+    export: Callable[..., Any]
+    import_: Callable[..., None]
+
+
+portables: dict[str, Portable] = {}
+
+
+def register_portable(portable: Portable) -> Portable:
+    if portable.key in portables:
+        raise ValueError(f"A portable part with key {portable.key!r} is already registered.")
+    portables[portable.key] = portable
+    return portable
+
+
+def portable_parts() -> list[Portable]:
+    return sorted(portables.values(), key=lambda part: (part.order, part.key))

@@ -7,4 +7,4 @@ class ResearchConfig(AppConfig):
     verbose_name = _("Research")
 
     def ready(self):
-        from . import demo, portable, sections  # noqa: F401  register sections, navigation, demo data and the JSON part
+        from . import demo, portable, sections  # noqa: F401  sections, navigation, JSON part, demo

@@ -7,4 +7,4 @@ class RoadmapConfig(AppConfig):
     verbose_name = _("Roadmap")
 
     def ready(self):
-        from . import demo, sections  # noqa: F401  registers the section and the demo data
+        from . import demo, portable, sections  # noqa: F401  the section, the JSON part, demo data

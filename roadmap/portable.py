@@ -1,0 +1,51 @@
+"""The roadmap's part of a charter's JSON document (see ``charter/portable.py``).
+
+Phases name the maturity level they reach by its rank in the document's maturity model;
+milestones refer to their phase, the objectives and metrics they move and the milestones
+they depend on by the document's ids.
+"""
+
+from charter.portable_fields import Record, Table, fields_of
+from charter.registry import Portable, register_portable
+
+from .models import Milestone, Phase
+
+PHASES = Table(Phase, fields_of(Phase, "target_level", "name", "goal"), numbered=True)
+MILESTONES = Table(
+    Milestone,
+    fields_of(
+        Milestone,
+        "phase",
+        "title",
+        "description",
+        "owner",
+        "start",
+        "end",
+        "status",
+        "objectives",
+        "metrics",
+        "depends_on",
+        "budget_amount",
+        "budget_currency",
+        "headcount",
+        "tools",
+    ),
+    numbered=True,
+)
+ROADMAP = Record({"phases": PHASES, "milestones": MILESTONES})
+
+
+def export_roadmap(charter, context) -> dict:
+    return {
+        "phases": PHASES.export(charter.phases.all(), context),
+        "milestones": MILESTONES.export(charter.milestones.all(), context),
+    }
+
+
+def import_roadmap(charter, data, context) -> None:
+    for key, table in ROADMAP.fields.items():
+        table.import_rows(data[key], context, context.at(key), charter=charter)
+
+
+# After the future success (objectives, metrics) and the current state (maturity levels).
+register_portable(Portable("roadmap", 40, ROADMAP, export_roadmap, import_roadmap))
