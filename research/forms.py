@@ -17,6 +17,7 @@ from .models import (
     SurveyQuestion,
     SurveyResponse,
 )
+from .results import filter_options
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -194,9 +195,14 @@ class SurveyResponseForm(forms.ModelForm):
         fields = ["role", "region", "respondent", "submitted_on"]
         widgets = {"submitted_on": DATE_INPUT}
 
-    def __init__(self, *args, questions, **kwargs):
+    def __init__(self, *args, survey, **kwargs):
         super().__init__(*args, **kwargs)
-        self.questions = list(questions)
+        self.questions = list(survey.questions.all())
+        # Offer the roles and regions already used, so that results filter cleanly.
+        options = filter_options(survey)
+        self.suggestions = {"role": options["roles"], "region": options["regions"]}
+        for name in self.suggestions:
+            self.fields[name].widget.attrs["list"] = f"{name}-suggestions"
         for question in self.questions:
             self.fields[f"q{question.pk}"] = self._field_for(question)
 

@@ -150,9 +150,7 @@ def response_list(request, survey_pk):
 def response_create(request, survey_pk):
     survey = get_survey(request, survey_pk)
     response = SurveyResponse(survey=survey, created_by=request.user)
-    form = SurveyResponseForm(
-        request.POST or None, instance=response, questions=survey.questions.all()
-    )
+    form = SurveyResponseForm(request.POST or None, instance=response, survey=survey)
     context = {"charter": survey.charter, "survey": survey, "form": form, "tab": "surveys"}
     if request.method != "POST":
         return render(request, "research/response_form.html", context)
