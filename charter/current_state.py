@@ -53,6 +53,10 @@ class MaturityScoreForm(EditForm):
         level.empty_label = _("Not assessed")
         level.help_text = _("Pick the level whose description fits what you see today.")
 
+    @property
+    def title(self) -> str:
+        return self.instance.dimension.name
+
 
 class MaturityLevelForm(EditForm):
     class Meta:

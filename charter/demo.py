@@ -99,7 +99,7 @@ METRICS = [
         Metric.Direction.INCREASE,
         "Salesforce",
         "owner",
-        ["50", "51", "53", "54"],
+        ["50", "51", "52", "52.5"],
     ),
     (
         "Sales-cycle length",
@@ -143,7 +143,7 @@ METRICS = [
         Metric.Direction.INCREASE,
         "Content platform",
         "contributor",
-        ["31", "33", "34", "36"],
+        ["31", "33", "31", "29"],
     ),
     (
         "Discovery-call quality score",

@@ -162,6 +162,11 @@ class EditForm(forms.ModelForm):
             self.fields[self.editable_names[0]].widget.attrs.setdefault("autofocus", True)
 
     @property
+    def title(self) -> str:
+        """What the form edits, named for the people using it (an empty string for a new row)."""
+        return str(self.instance) if self.instance.pk else ""
+
+    @property
     def editable_names(self) -> list[str]:
         return [name for name in self.fields if name not in CONCURRENCY_FIELDS]
 

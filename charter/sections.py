@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from . import collaboration, current_state, scope
+from . import collaboration, current_state, future_success, scope
 from .registry import Section, register
 
 register(
@@ -26,8 +26,15 @@ register(
         key="future-success",
         title=_("Future success"),
         order=20,
-        snapshot=lambda charter: {},
+        snapshot=future_success.snapshot,
         template="charter/sections/future_success.html",
+        completeness=future_success.completeness,
+        editor_template="charter/future_success_editor.html",
+        editor_context=future_success.editor_context,
+        help_text=_(
+            "What success looks like: a shared definition, the vision and mission, the "
+            "objectives for the period and the metrics that show progress."
+        ),
     )
 )
 register(

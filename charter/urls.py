@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import collaboration, current_state, scope
+from . import collaboration, current_state, future_success, scope
 from .views import (
     accounts,
     audit,
@@ -15,6 +15,7 @@ from .views import (
 )
 from .views import collaboration as collaboration_views
 from .views import current_state as current_state_views
+from .views import future_success as future_success_views
 from .views import scope as scope_views
 from .views.editing import editing_urls
 
@@ -82,7 +83,7 @@ urlpatterns = [
 
 # The current state and future success, edited in place (charter/editing.py).
 urlpatterns += [
-    *editing_urls(*current_state.EDITING),
+    *editing_urls(*current_state.EDITING, *future_success.EDITING),
     path(
         "w/<slug:workspace>/maturity-model/",
         current_state_views.maturity_model,
@@ -92,6 +93,16 @@ urlpatterns += [
         "w/<slug:workspace>/charters/<int:charter_pk>/maturity/summary/",
         current_state_views.maturity_summary,
         name="maturity-summary",
+    ),
+    path(
+        "w/<slug:workspace>/metrics/<int:metric_pk>/",
+        future_success_views.metric_detail,
+        name="metric",
+    ),
+    path(
+        "w/<slug:workspace>/charters/<int:charter_pk>/metrics/outcomes/",
+        future_success_views.metric_outcomes,
+        name="metric-outcomes",
     ),
 ]
 

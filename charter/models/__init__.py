@@ -13,6 +13,7 @@ from .current_state import (
 )
 from .exports import PdfExport
 from .future_success import FutureSuccess, Metric, MetricActual, Objective
+from .imports import MetricImport
 from .reminders import ActualReminder
 from .scope import Audience, FundingSource, Scope, Service
 from .versions import CharterVersion, VersionStatus
@@ -39,6 +40,7 @@ __all__ = [
     "Membership",
     "Metric",
     "MetricActual",
+    "MetricImport",
     "Objective",
     "Ordered",
     "PartnerTeam",

@@ -1,10 +1,8 @@
 """Filters for the current-state and future-success partials (web and PDF alike)."""
 
-from decimal import Decimal, InvalidOperation
-
 from django import template
 
-from .. import maturity
+from .. import charts, metrics
 
 register = template.Library()
 
@@ -12,15 +10,48 @@ register = template.Library()
 @register.filter
 def maturity_chart(data):
     """The maturity snapshot as an inline SVG bar chart."""
-    return maturity.maturity_chart(data or {})
+    return charts.maturity_chart(data or {})
+
+
+@register.filter
+def sparkline(metric):
+    """A metric of the snapshot as a small trend line for tables."""
+    return charts.trend_chart(metric or {})
+
+
+@register.filter
+def trend(metric):
+    """A metric of the snapshot as a labelled trend chart."""
+    return charts.trend_chart(metric or {}, width=520, height=180, detailed=True)
 
 
 @register.filter
 def number(value):
-    """A decimal (or its snapshot string) without trailing zeros: 23.50 → 23.5, 100.00 → 100."""
-    if value in (None, ""):
-        return ""
-    try:
-        return format(Decimal(str(value)).normalize(), "f")
-    except InvalidOperation:
-        return value
+    """A decimal (or its snapshot string) without trailing zeros: 23.50 → 23.5."""
+    return charts.number(value)
+
+
+@register.filter
+def evaluation(metric):
+    """Latest actual, progress and status of a live ``Metric`` (actuals and charter loaded)."""
+    return metrics.evaluate_metric(metric)
+
+
+@register.filter
+def metric_sparkline(metric):
+    """A small trend line of a live ``Metric`` (actuals prefetched)."""
+    actuals = [
+        {
+            "period_label": metrics.period_label(actual.period_start, metric.cadence),
+            "value": actual.value,
+        }
+        for actual in metric.actuals.all()
+    ]
+    data = {"name": metric.name, "unit": metric.unit, "target": metric.target, "actuals": actuals}
+    return charts.trend_chart(data)
+
+
+@register.filter
+def actual_period(actual):
+    """The period of a live ``MetricActual``, e.g. 2026-Q3."""
+    return metrics.period_label(actual.period_start, actual.metric.cadence)
