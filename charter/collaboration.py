@@ -74,7 +74,7 @@ def completeness(data: dict) -> list[str]:
     if not services:
         missing.append(_("No services offered to assign: choose them in the scope section."))
     for service in services:
-        missing.extend(raci.gap_message(code, service["name"]) for code in service["gaps"])
+        missing.extend(raci.gap_message(gap["id"], service["name"]) for gap in service["gaps"])
     if not data.get("meeting_cadences"):
         missing.append(_("No meeting cadence."))
     return missing

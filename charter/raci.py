@@ -34,6 +34,15 @@ def gaps(letters: Iterable[str]) -> list[str]:
     return found
 
 
+def gap_label(code: str) -> str:
+    labels = {
+        NO_ACCOUNTABLE: _("No Accountable team"),
+        SEVERAL_ACCOUNTABLE: _("More than one Accountable team"),
+        NO_RESPONSIBLE: _("No Responsible team"),
+    }
+    return labels[code]
+
+
 def gap_message(code: str, service: str) -> str:
     messages = {
         NO_ACCOUNTABLE: _("%(service)s has no Accountable team."),
@@ -48,7 +57,11 @@ def matrix(
     teams: Iterable[PartnerTeam],
     assignments: Iterable[RaciAssignment],
 ) -> dict:
-    """The matrix as plain data, ready to render: a row per service, a cell per team."""
+    """The matrix as plain data, ready to render: a row per service, a cell per team.
+
+    Each gap carries its code as ``id`` and a label, so that a diff between two versions
+    reads "No Accountable team" rather than a code.
+    """
     teams = list(teams)
     letters = {(a.service_id, a.team_id): a.letter for a in assignments}
     rows = []
@@ -62,7 +75,10 @@ def matrix(
                 "id": service.pk,
                 "name": service.name,
                 "cells": cells,
-                "gaps": gaps(cell["letter"] for cell in cells),
+                "gaps": [
+                    {"id": code, "label": gap_label(code)}
+                    for code in gaps(cell["letter"] for cell in cells)
+                ],
             }
         )
     return {"teams": [{"id": team.pk, "name": team.name} for team in teams], "services": rows}

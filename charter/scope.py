@@ -1,6 +1,7 @@
 """Section 3, scope: whom enablement serves, what it offers and who pays for it."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -39,12 +40,16 @@ def ensure_scope(charter: Charter) -> Scope:
     return Scope.objects.get_or_create(charter=charter)[0]
 
 
-def totals(funding_sources: list[FundingSource]) -> dict[str, Decimal]:
-    """The budget per currency; amounts in different currencies are never added together."""
+def totals(amounts: Iterable[tuple[str, Decimal]]) -> dict[str, Decimal]:
+    """The budget per currency from (currency, amount) pairs; currencies are never mixed."""
     sums: dict[str, Decimal] = defaultdict(Decimal)
-    for source in funding_sources:
-        sums[source.currency] += source.amount
+    for currency, amount in amounts:
+        sums[currency] += amount
     return dict(sorted(sums.items()))
+
+
+def live_totals(funding_sources: Iterable[FundingSource]) -> dict[str, Decimal]:
+    return totals((source.currency, source.amount) for source in funding_sources)
 
 
 def snapshot(charter: Charter) -> dict:
@@ -64,10 +69,6 @@ def snapshot_of(live: LiveScope) -> dict:
             }
             for audience in live.audiences
         ],
-        "headcount": {
-            "primary": sum(a.headcount or 0 for a in live.audiences if a.priority == "primary"),
-            "total": sum(a.headcount or 0 for a in live.audiences),
-        },
         "services": [
             {"id": service.pk, "name": service.name, "description": service.description}
             for service in live.services
@@ -84,10 +85,6 @@ def snapshot_of(live: LiveScope) -> dict:
                     "notes": source.notes,
                 }
                 for source in live.funding_sources
-            ],
-            "totals": [
-                {"id": currency, "currency": currency, "amount": str(amount)}
-                for currency, amount in totals(live.funding_sources).items()
             ],
         },
     }
@@ -307,7 +304,7 @@ def editor_context(request, charter: Charter, membership) -> dict:
         "services_block": services_context(request, charter, live),
         "audiences": AUDIENCE_TABLE.table_context(request, charter, live.audiences),
         "funding": FUNDING_TABLE.table_context(request, charter, live.funding_sources),
-        "totals": totals(live.funding_sources),
+        "totals": live_totals(live.funding_sources),
         "catalogue": catalogue_table(request),
         "missing": completeness(snapshot_of(live)),
     }

@@ -55,7 +55,7 @@ def services_edit(request, charter_pk):
 @workspace_view()
 def funding_totals(request, charter_pk):
     charter = get_in_workspace(request, Charter, pk=charter_pk)
-    context = {"charter": charter, "totals": scope.totals(list(charter.funding_sources.all()))}
+    context = {"charter": charter, "totals": scope.live_totals(charter.funding_sources.all())}
     return render(request, "charter/partials/funding_totals.html", context)
 
 

@@ -57,7 +57,10 @@ def test_matrix_is_plain_data_with_a_cell_per_team_and_gaps_per_service(grid):
         ],
         "gaps": [],
     }
-    assert matrix["services"][1]["gaps"] == [raci.NO_ACCOUNTABLE, raci.NO_RESPONSIBLE]
+    assert matrix["services"][1]["gaps"] == [
+        {"id": raci.NO_ACCOUNTABLE, "label": "No Accountable team"},
+        {"id": raci.NO_RESPONSIBLE, "label": "No Responsible team"},
+    ]
     assert [cell["letter"] for cell in matrix["services"][1]["cells"]] == ["", ""]
 
 

@@ -45,13 +45,11 @@ def test_empty_scope_snapshot_is_plain_and_lists_everything_missing(charter):
     assert not Scope.objects.exists(), "a snapshot never creates rows"
 
 
-def test_scope_snapshot_holds_rows_with_ids_and_budget_totals_per_currency(charter):
+def test_scope_snapshot_holds_rows_with_ids_and_plain_amounts(charter):
     Scope.objects.create(charter=charter, budget_owner="Olivia Owens")
     audience = AudienceFactory(charter=charter, role="AEs", headcount=100)
     AudienceFactory(charter=charter, role="SDRs", headcount=None, priority="secondary")
-    FundingSourceFactory(charter=charter, team="Sales", amount=Decimal("1000.50"))
-    FundingSourceFactory(charter=charter, team="Marketing", amount=Decimal("250"))
-    FundingSourceFactory(charter=charter, team="HR", amount=Decimal("99.99"), currency="EUR")
+    source = FundingSourceFactory(charter=charter, team="Sales", amount=Decimal("1000.50"))
     (content,) = offer(charter, "Content")
 
     data = scope.snapshot(charter)
@@ -65,13 +63,14 @@ def test_scope_snapshot_holds_rows_with_ids_and_budget_totals_per_currency(chart
         "priority": "primary",
         "phase": 1,
     }
-    assert data["headcount"] == {"primary": 100, "total": 100}
     assert data["services"] == [{"id": content.pk, "name": "Content", "description": ""}]
-    assert data["budget"]["owner"] == "Olivia Owens"
-    assert data["budget"]["totals"] == [
-        {"id": "EUR", "currency": "EUR", "amount": "99.99"},
-        {"id": "USD", "currency": "USD", "amount": "1250.50"},
-    ]
+    assert data["budget"] == {
+        "owner": "Olivia Owens",
+        "notes": "",
+        "funding_sources": [
+            {"id": source.pk, "team": "Sales", "amount": "1000.50", "currency": "USD", "notes": ""}
+        ],
+    }
     assert scope.completeness(data) == []
 
 
@@ -96,7 +95,8 @@ def test_collaboration_snapshot_has_render_ready_raci_and_names_each_gap(charter
     assert json.loads(json.dumps(data)) == data
     assert [team["name"] for team in data["partner_teams"]] == ["Sales", "Marketing"]
     assert [service["name"] for service in data["raci"]["services"]] == ["Onboarding", "Coaching"]
-    assert data["raci"]["services"][1]["gaps"] == ["several_accountable", "no_responsible"]
+    gaps = [gap["id"] for gap in data["raci"]["services"][1]["gaps"]]
+    assert gaps == ["several_accountable", "no_responsible"]
     assert collaboration.completeness(data) == [
         "Coaching has more than one Accountable team.",
         "Coaching has no Responsible team.",
@@ -140,13 +140,22 @@ def test_raci_table_has_a_header_row_that_repeats_on_printed_pages(charter):
     assert "<script" not in html
 
 
-def test_scope_partial_renders_amounts_grouped_with_totals(charter):
+def test_scope_partial_totals_the_budget_per_currency_and_the_headcount(charter):
     FundingSourceFactory(charter=charter, team="Sales", amount=Decimal("450000"))
+    FundingSourceFactory(charter=charter, team="Marketing", amount=Decimal("0.25"))
+    FundingSourceFactory(charter=charter, team="HR", amount=Decimal("99.99"), currency="EUR")
+    AudienceFactory(charter=charter, headcount=100)
+    AudienceFactory(charter=charter, headcount=20, priority="secondary")
+    AudienceFactory(charter=charter, headcount=None)
     section = registry.get("scope")
 
     html = render_to_string(section.template, {"data": scope.snapshot(charter), "mode": "web"})
 
-    assert "450,000" in html
+    totals = html.split("<tfoot>")[2]
+    assert "450,000.25" in totals and "99.99" in totals
+    assert totals.index("EUR") < totals.index("USD")
+    headcount = html.split("<tfoot>")[1]
+    assert ">120<" in headcount and "100 in primary audiences" in headcount
     assert "not named yet" in html
 
 
