@@ -43,12 +43,17 @@ class RevisionedForm(forms.ModelForm):
         self.data = self.data.copy()
         self.data["revision"] = current.revision
         return [
-            (field.label, getattr(current, name))
+            (field.label, _display(current, name))
             for name, field in self.fields.items()
             if name in self.Meta.fields
             and not isinstance(field, forms.ModelMultipleChoiceField)
             and self.cleaned_data.get(name) != getattr(current, name)
         ]
+
+
+def _display(obj, name: str):
+    label = getattr(obj, f"get_{name}_display", None)
+    return label() if label else getattr(obj, name)
 
 
 class InterviewForm(RevisionedForm):
