@@ -19,6 +19,7 @@ from charter.registry import (
     register_review_workflow,
     register_version_panel,
 )
+from charter.versions import charter_info
 
 from . import dashboard, demo, documents, review
 from .board import board_warnings, coverage
@@ -68,6 +69,17 @@ def governance_completeness(data: dict) -> list[str]:
     return missing
 
 
+def section_page(request, charter, membership) -> dict:
+    """The section's page: the live snapshot, what is missing, and a way to the board page."""
+    data = board_snapshot(charter.workspace)
+    return {
+        "data": data,
+        "missing": governance_completeness(data),
+        "charter_info": charter_info(charter),
+        "mode": "web",
+    }
+
+
 register(
     Section(
         key="governance",
@@ -76,9 +88,11 @@ register(
         snapshot=lambda charter: board_snapshot(charter.workspace),
         template="governance/sections/governance.html",
         completeness=governance_completeness,
+        editor_template="governance/sections/governance_page.html",
+        editor_context=section_page,
         help_text=_(
             "The executive advisory board that approves each version: who sits on it, how "
-            "often it meets and how it decides. Manage it on the Board page."
+            "often it meets and how it decides."
         ),
     )
 )
@@ -132,14 +146,6 @@ register_document_part(
 )
 register_nav(NavLink(title=_("Board"), url_name="governance:board", order=40))
 register_nav(NavLink(title=_("Meetings"), url_name="governance:meetings", order=41))
-register_nav(
-    NavLink(
-        title=_("Outside reviewers"),
-        url_name="governance:reviewers",
-        order=42,
-        capability="manage",
-    )
-)
 register_review_workflow(ReviewWorkflow(submit=review.submit_for_review, withdraw=review.withdraw))
 # The board must exist before the charter app publishes the demo versions (their snapshots
 # hold the roster); the review needs those versions.

@@ -24,6 +24,7 @@ def _page(request, status=200, settings_form=None, seat_form=None):
         "warnings": governance_completeness(summary),
         "seats": board.seats.select_related("membership__user"),
         "can_edit": request.membership.can("edit"),
+        "can_manage": request.membership.can("manage"),
         "settings_form": settings_form or BoardSettingsForm(instance=board),
         "seat_form": seat_form or BoardSeatForm(candidates=candidates(board), prefix="seat"),
     }

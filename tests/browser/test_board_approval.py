@@ -32,6 +32,7 @@ def test_editor_submits_and_two_board_members_approve_with_reauthentication(page
     login(page, board.editor.user.username)
     page.goto(f"/w/{board.workspace.slug}/charters/{board.charter.pk}/")
     page.get_by_role("link", name="Publish a version").first.click()
+    page.get_by_label("Summary of changes").fill("Targets for the new fiscal year.")
     page.get_by_role("button", name="Publish version").click()
     expect(page).to_have_url(re.compile(r"/versions/\d+/$"))
     page.get_by_role("button", name="Submit for review").click()
