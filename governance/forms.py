@@ -14,8 +14,8 @@ from .models import (
     MeetingFormat,
     VoteDecision,
 )
-from .outside import LONGEST_LINK_DAYS
 from .reauth import confirm_password
+from .tokens import LONGEST_LINK_DAYS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

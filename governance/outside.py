@@ -1,11 +1,8 @@
-"""Outside reviewers: a signed, expiring link to one charter's review, with no account."""
+"""Outside reviewers: invited to one charter's review, with no account, and revocable."""
 
 from datetime import timedelta
 
-from django.conf import settings
-from django.core import signing
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,39 +11,7 @@ from charter.models import AuditEvent, Charter
 
 from .models import OutsideReviewer
 from .review import reevaluate_open_reviews
-
-SALT = "governance.outside-review"
-# However the invite was made, no link outlives this: a stolen old link is useless.
-LONGEST_LINK_DAYS = 60
-
-
-def _signer() -> signing.TimestampSigner:
-    return signing.TimestampSigner(salt=SALT)
-
-
-def token_for(reviewer: OutsideReviewer) -> str:
-    return _signer().sign(f"{reviewer.pk}.{reviewer.nonce}")
-
-
-def link_for(reviewer: OutsideReviewer) -> str:
-    return settings.SITE_URL + reverse("outside_review:review", args=[token_for(reviewer)])
-
-
-def reviewer_from_token(token: str) -> OutsideReviewer | None:
-    """The reviewer a link belongs to, or None for a tampered, expired or revoked link."""
-    try:
-        value = _signer().unsign(token, max_age=timedelta(days=LONGEST_LINK_DAYS))
-    except signing.BadSignature:
-        return None
-    pk, _dot, nonce = value.partition(".")
-    if not pk.isdigit():
-        return None
-    reviewer = (
-        OutsideReviewer.objects.select_related("charter__workspace")
-        .filter(pk=int(pk), nonce=nonce)
-        .first()
-    )
-    return reviewer if reviewer is not None and reviewer.is_active else None
+from .tokens import link_for
 
 
 def invite(

@@ -27,6 +27,7 @@ from .models import (
 )
 from .reauth import is_fresh
 from .rules import Outcome, Tally
+from .tokens import link_for
 
 
 def _seat_key(user_id) -> str:
@@ -345,30 +346,36 @@ def current_version_for(reviewer: OutsideReviewer) -> CharterVersion | None:
 
 
 def _email_board(review: Review) -> None:
+    """Ask every voting seat, and each outside reviewer through their own link, to review."""
     version = review.version
-    link = absolute_version_url(version)
-    recipients = [
-        seat.membership.user.email
-        for seat in voting_seats(version.charter.workspace, review.submitted_by_id)
-    ]
     submitter = review.submitted_by.get_full_name() or review.submitted_by.get_username()
-    queue_email(
-        _("Please review %(charter)s v%(number)s")
-        % {"charter": version.charter, "number": version.number},
-        _(
+    subject = _("Please review %(charter)s v%(number)s") % {
+        "charter": version.charter,
+        "number": version.number,
+    }
+
+    def body(link: str) -> str:
+        return _(
             "%(submitter)s submitted version %(number)s (%(label)s) of %(charter)s for the "
             "board's approval.\n\nRule: %(rule)s.\n\nRead it and vote: %(link)s"
-        )
-        % {
+        ) % {
             "submitter": submitter,
             "number": version.number,
             "label": version.label,
             "charter": version.charter,
             "rule": review.rule_description(),
             "link": link,
-        },
-        recipients,
+        }
+
+    seats = voting_seats(version.charter.workspace, review.submitted_by_id)
+    queue_email(
+        subject, body(absolute_version_url(version)), [s.membership.user.email for s in seats]
     )
+    active = OutsideReviewer.objects.filter(
+        charter=version.charter, revoked_at__isnull=True, expires_at__gt=timezone.now()
+    )
+    for reviewer in active:
+        queue_email(subject, body(link_for(reviewer)), [reviewer.email])
 
 
 def _email_decision(review: Review) -> None:

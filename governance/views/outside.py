@@ -15,7 +15,7 @@ from charter.registry import registry
 from ..board import board_for
 from ..forms import BallotForm, CommentForm, OutsideReviewerForm
 from ..models import OutsideReviewer
-from ..outside import invite, link_for, reviewer_from_token, revoke
+from ..outside import invite, revoke
 from ..review import (
     add_outside_comment,
     cast_outside_vote,
@@ -23,6 +23,7 @@ from ..review import (
     open_review,
     review_summary,
 )
+from ..tokens import link_for, reviewer_from_token
 
 
 def _invite_form(request, data=None):

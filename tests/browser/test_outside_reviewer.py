@@ -3,7 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from governance.outside import invite, token_for
+from governance.outside import invite
+from governance.tokens import token_for
 from tests.governance.factories import make_board
 
 

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from charter.models import AuditEvent, Role, VersionStatus
 from governance.models import OutsideReviewer, ReviewComment, Vote
-from governance.outside import invite, revoke, token_for
+from governance.outside import invite, revoke
+from governance.tokens import token_for
 from tests.factories import MembershipFactory
 from tests.governance.factories import make_board
 

@@ -233,3 +233,36 @@ def test_the_decision_emails_the_submitter(django_capture_on_commit_callbacks):
 
     assert [message.to for message in mail.outbox] == [[board.editor.user.email]]
     assert "Approved" in mail.outbox[0].subject
+
+
+def test_the_version_pages_submit_button_opens_the_review_and_emails_outside_reviewers(
+    client, django_capture_on_commit_callbacks
+):
+    from governance.outside import invite
+
+    board = make_board(seats=2)
+    version = board.publish()
+    invite(
+        board.charter, board.editor.user, name="Ada", email="ada@x.example", may_vote=False, days=5
+    )
+    client.force_login(board.editor.user)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/w/{board.workspace.slug}/versions/{version.pk}/submit/")
+
+    assert response.status_code == 302
+    assert Review.objects.get(version=version).status == ReviewStatus.OPEN
+    [outside] = [message for message in mail.outbox if message.to == ["ada@x.example"]]
+    assert outside.subject.startswith("Please review")
+    assert "/review/" in outside.body
+
+
+def test_the_version_pages_withdraw_button_closes_the_review(client):
+    board = make_board(seats=2)
+    version = board.submit()
+    client.force_login(board.editor.user)
+
+    response = client.post(f"/w/{board.workspace.slug}/versions/{version.pk}/withdraw/")
+
+    assert response.status_code == 302
+    assert Review.objects.get(version=version).status == ReviewStatus.WITHDRAWN
