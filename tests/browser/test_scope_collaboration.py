@@ -13,6 +13,13 @@ def empty_charter(db):
     return f"/w/{membership.workspace.slug}/charters/{charter.pk}"
 
 
+def settled(page):
+    """Wait until htmx has swapped and wired up what it received, so the next event is heard."""
+    page.wait_for_function(
+        "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
+    )
+
+
 def add_row(page, table, link, fields, button):
     """Open the table's Add form, type each field and submit it with Enter."""
     page.get_by_role("link", name=link).click()
@@ -87,6 +94,9 @@ def test_raci_gaps_show_inline_and_disappear_when_fixed(page, login, empty_chart
     add_row(page, "partner-team", "+ Add partner team", {"Team": "Sales"}, "Add partner team")
     add_row(page, "partner-team", "+ Add partner team", {"Team": "Marketing"}, "Add partner team")
 
+    # The grid reloads itself with a column per partner team.
+    expect(page.get_by_label("Onboarding · Marketing")).to_be_visible()
+    settled(page)
     onboarding_check = page.locator(f"#raci-gaps-{onboarding.pk}")
     expect(onboarding_check).to_contain_text("No Accountable team")
     expect(onboarding_check).to_contain_text("No Responsible team")
@@ -145,3 +155,37 @@ def test_members_comment_reply_and_resolve(page, login, empty_charter):
     expect(comments).to_contain_text("Resolved by")
     comments.get_by_role("button", name="Reopen").click()
     expect(comments.locator(".badge")).to_have_text("1 open")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_raci_cell_changed_by_someone_else_is_not_overwritten(new_page, login):
+    from charter.models import Scope, Service
+    from tests.charter.scope_factories import PartnerTeamFactory
+
+    first = MembershipFactory(role="editor", user__username="first")
+    MembershipFactory(role="owner", user__username="second", workspace=first.workspace)
+    charter = CharterFactory(workspace=first.workspace)
+    coaching = Service.catalogue(charter.workspace).get(name="Coaching")
+    Scope.objects.create(charter=charter).services.add(coaching)
+    PartnerTeamFactory(charter=charter, name="Sales")
+    url = f"/w/{first.workspace.slug}/charters/{charter.pk}/s/collaboration/"
+    pages = []
+    for username in ("first", "second"):
+        page = new_page()
+        login(page, username)
+        page.goto(url)
+        pages.append(page)
+    mine, theirs = pages
+
+    theirs.get_by_label("Coaching · Sales").select_option("A")
+    expect(theirs.locator("#raci-state")).to_contain_text("Saved at")
+    mine.get_by_label("Coaching · Sales").select_option("C")
+
+    expect(mine.locator("#raci-state")).to_contain_text(
+        "someone else set “A” meanwhile, so your “C” was not saved"
+    )
+    expect(mine.get_by_label("Coaching · Sales")).to_have_value("A")
+    settled(mine)
+    mine.get_by_label("Coaching · Sales").select_option("R")
+    expect(mine.locator("#raci-state")).to_contain_text("Saved at")
+    expect(mine.locator(f"#raci-gaps-{coaching.pk}")).to_contain_text("No Accountable team")
