@@ -2,11 +2,12 @@
 
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from charter.models import CharterVersion
 
 from .meetings import carried_over, next_meeting
-from .models import Meeting, ReviewStatus
+from .models import Meeting, ReviewStatus, VoteDecision
 from .review import review_summary
 
 
@@ -43,6 +44,12 @@ def approval_record(version: CharterVersion, params: dict) -> dict | None:
         "decided_label": _label(review.closed_at),
         "snapshot_sha256": version.snapshot_sha256,
         "pending": summary["pending"],
+        # For the cover's "Approved by": only once the board has approved.
+        "approvers": [
+            {"name": vote.voter_name, "title": vote.voter_title}
+            for vote in summary["votes"]
+            if review.status == ReviewStatus.APPROVED and vote.decision == VoteDecision.APPROVE
+        ],
         "votes": [
             {
                 "name": vote.voter_name,
@@ -76,6 +83,7 @@ def meeting_agenda(version: CharterVersion, params: dict) -> dict | None:
     if meeting is None:
         return None
     return {
+        "cover_subtitle": _("Board meeting of %(when)s") % {"when": _label(meeting.scheduled_at)},
         "scheduled_at": _iso(meeting.scheduled_at),
         "scheduled_label": _label(meeting.scheduled_at),
         "format": meeting.format,
