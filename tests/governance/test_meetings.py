@@ -276,7 +276,7 @@ def test_the_meeting_page_offers_the_board_pack_pdf_for_the_charters_version(cli
 
     assert "Board pack PDF" in page
     assert f"/versions/{version.pk}/exports/" in page
-    assert f'name="meeting" value="{meeting.pk}"' in page
+    assert f'name="meeting_pk" value="{meeting.pk}"' in page
 
 
 def test_the_board_pack_parts_hold_the_agenda_and_every_open_action_item(editor):
