@@ -58,3 +58,27 @@ def test_a_version_never_reviewed_has_no_approval_record():
     board = make_board(seats=1)
 
     assert approval_record(board.publish(), {}) is None
+
+
+def test_the_charter_page_costs_the_same_queries_for_few_and_many_votes_and_actions(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    board = make_board(seats=8)
+    version = board.submit()
+    meeting = MeetingFactory(charter=board.charter)
+    client.force_login(board.editor.user)
+    url = f"/w/{board.workspace.slug}/charters/{board.charter.pk}/"
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    board.vote(version, 0, "approve")
+    ActionItemFactory(meeting=meeting)
+    few = queries()
+    for index in range(1, 4):
+        board.vote(version, index, "approve")
+    ActionItemFactory.create_batch(9, meeting=meeting)
+    assert queries() == few

@@ -158,3 +158,33 @@ def test_review_comments_are_posted_by_members_who_may_comment(client, in_review
     assert empty.status_code == 400
     assert posted.status_code == 200
     assert "<strong>ramp time</strong>" in posted.content.decode()
+
+
+def test_a_vote_without_the_password_is_refused(client, in_review):
+    board, version = in_review
+    client.force_login(board.seats[1].user)
+
+    response = client.post(vote_url(version), {"decision": "approve", "comment": "ok"})
+
+    assert response.status_code == 400
+    assert "This field is required" in response.content.decode()
+    assert not Vote.objects.exists()
+
+
+def test_an_old_confirmation_asks_for_the_password_again(client, in_review):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    board, version = in_review
+    client.force_login(board.seats[1].user)
+    session = client.session
+    session[SESSION_KEY] = (timezone.now() - timedelta(minutes=10)).isoformat()
+    session.save()
+
+    page = client.get(f"/w/{board.workspace.slug}/versions/{version.pk}/").content.decode()
+    response = client.post(vote_url(version), {"decision": "approve"})
+
+    assert 'name="password"' in page
+    assert response.status_code == 400
+    assert not Vote.objects.exists()
