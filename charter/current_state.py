@@ -54,7 +54,7 @@ class MaturityScoreForm(EditForm):
         level.help_text = _("Pick the level whose description fits what you see today.")
 
     @property
-    def title(self) -> str:
+    def heading(self) -> str:
         return self.instance.dimension.name
 
 
@@ -261,9 +261,11 @@ def editor_context(request, charter, membership) -> dict:
     model = MaturityModel.for_workspace(charter.workspace)
     if membership.can("edit"):
         ensure_scores(charter, model)
+    data = snapshot(charter)
     return {
+        "missing": completeness(data),
         "blocks": [block.context(request, charter, current_state) for block in BLOCKS],
         "kpis": KPI_TABLE.table_context(request, charter, KPI_TABLE.rows(charter)),
         "scores": SCORE_TABLE.table_context(request, charter, SCORE_TABLE.rows(charter)),
-        "maturity": maturity_snapshot(charter),
+        "maturity": data["maturity"],
     }

@@ -162,8 +162,11 @@ class EditForm(forms.ModelForm):
             self.fields[self.editable_names[0]].widget.attrs.setdefault("autofocus", True)
 
     @property
-    def title(self) -> str:
-        """What the form edits, named for the people using it (an empty string for a new row)."""
+    def heading(self) -> str:
+        """What the form edits, named for the people using it (an empty string for a new row).
+
+        Not ``title``: templates look a field of that name up before any attribute.
+        """
         return str(self.instance) if self.instance.pk else ""
 
     @property

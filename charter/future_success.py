@@ -322,13 +322,13 @@ def completeness(data: dict) -> list[str]:
 
 def editor_context(request, charter, membership) -> dict:
     future = FutureSuccess.objects.get_or_create(charter=charter)[0]
-    metric_rows = list(METRIC_TABLE.rows(charter))
-    metrics = [metric_data(metric) for metric in metric_rows]
+    data = snapshot(charter)
     return {
+        "missing": completeness(data),
         "blocks": [block.context(request, charter, future) for block in BLOCKS],
         "objectives": OBJECTIVE_TABLE.table_context(
             request, charter, OBJECTIVE_TABLE.rows(charter)
         ),
-        "metrics": METRIC_TABLE.table_context(request, charter, metric_rows),
-        "outcomes": outcomes(metrics),
+        "metrics": METRIC_TABLE.table_context(request, charter, METRIC_TABLE.rows(charter)),
+        "outcomes": data["outcomes"],
     }

@@ -11,11 +11,16 @@ document.addEventListener("htmx:beforeSwap", (event) => {
 });
 
 // Autosave status: "Unsaved changes" while typing, "Saving…" during the request, "Not saved"
-// when the server cannot be reached. The server's answer replaces the text when it arrives.
+// when the server cannot be reached. An autosave sends the whole form, so a field counts as
+// saved once a request that carried it succeeds, unless it was typed in again meanwhile.
 const unsaved = new Set();
 function autosaveState(element) {
   const id = element && element.dataset ? element.dataset.autosave : null;
   return id ? document.getElementById(id) : null;
+}
+function autosaveFields(element) {
+  const form = element.tagName === "FORM" ? element : element.closest("form");
+  return form ? [...form.querySelectorAll("[data-autosave]")] : [];
 }
 document.addEventListener("input", (event) => {
   const state = autosaveState(event.target);
@@ -25,22 +30,24 @@ document.addEventListener("input", (event) => {
   }
 });
 document.addEventListener("htmx:beforeRequest", (event) => {
+  const sent = autosaveFields(event.detail.elt);
+  sent.forEach((field) => unsaved.delete(field));
+  event.detail.requestConfig.autosaveSent = sent;
   const state = autosaveState(event.detail.elt);
   if (state) state.textContent = state.dataset.saving;
 });
 document.addEventListener("htmx:afterRequest", (event) => {
-  const state = autosaveState(event.detail.elt);
-  if (!state) {
-    // A whole form was submitted: its fields are saved or shown again with the answer.
-    if (event.detail.elt.tagName === "FORM") {
-      event.detail.elt.querySelectorAll("[data-autosave]").forEach((field) => unsaved.delete(field));
-    }
+  const sent = event.detail.requestConfig.autosaveSent || [];
+  const status = event.detail.xhr ? event.detail.xhr.status : 0;
+  if (status >= 200 && status < 500) {
+    // Saved, or answered with the form again (invalid or conflicting): either way shown.
+    const state = autosaveState(event.detail.elt);
+    if (state && sent.some((field) => unsaved.has(field))) state.textContent = state.dataset.unsaved;
     return;
   }
-  const status = event.detail.xhr ? event.detail.xhr.status : 0;
-  if (status >= 200 && status < 300) unsaved.delete(event.detail.elt);
-  // 4xx answers explain themselves (they are swapped in); no answer or a 5xx does not.
-  else if (status < 400 || status >= 500) state.textContent = state.dataset.failed;
+  sent.forEach((field) => unsaved.add(field));
+  const state = autosaveState(event.detail.elt);
+  if (state) state.textContent = state.dataset.failed;
 });
 window.addEventListener("beforeunload", (event) => {
   for (const field of unsaved) {
