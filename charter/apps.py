@@ -14,6 +14,7 @@ class CharterConfig(AppConfig):
             board_pack,
             demo,
             demo_exports,
+            demo_imports,
             demo_scope,
             demo_versions,
             overview,

@@ -26,12 +26,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
+from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from .csvimport import file_size
 from .errors import DomainError
@@ -297,3 +299,34 @@ def import_charter(workspace: Workspace, document, by) -> ImportResult:
             ]
         ) from error
     return ImportResult(charter, sorted(context.unmatched_people), context.notes)
+
+
+class UploadForm(forms.Form):
+    """A charter's JSON file, read and checked as a whole when the form is validated."""
+
+    file = forms.FileField(
+        label=gettext_lazy("Charter file (.json)"),
+        help_text=gettext_lazy("A file made with “Download the whole charter (JSON)”."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
+    )
+
+    problems: list[Problem] = []
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        try:
+            self.document = read(uploaded)
+        except InvalidDocument as invalid:
+            raise forms.ValidationError(invalid.problems[0].message, code="unreadable") from invalid
+        self.problems = check(self.document)
+        if self.problems:
+            raise forms.ValidationError(
+                ngettext(
+                    "The file is not a charter that can be imported: %(count)s problem, listed below.",
+                    "The file is not a charter that can be imported: %(count)s problems, listed below.",
+                    len(self.problems),
+                )
+                % {"count": len(self.problems)},
+                code="invalid",
+            )
+        return uploaded

@@ -21,6 +21,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.validators import DecimalValidator, validate_email
@@ -80,15 +81,23 @@ class Checker:
             if value not in self.declared[kind]:
                 self.add(
                     path,
-                    _("refers to %(kind)s %(value)s, which is not in the document.")
-                    % {"kind": kind, "value": _shown(value)},
+                    _("refers to %(kind)s “%(value)s”, which is not in the document.")
+                    % {"kind": kind_label(kind), "value": _shown(value)},
                 )
         return self.problems
 
 
 def _shown(value) -> str:
-    text = repr(value) if isinstance(value, str) else str(value)
+    text = str(value)
     return text if len(text) <= 60 else text[:57] + "…"
+
+
+def kind_label(kind: str) -> str:
+    """A row kind (a model name) as people say it: "maturitylevel" → "maturity level"."""
+    for model in apps.get_models():
+        if model._meta.model_name == kind:
+            return str(model._meta.verbose_name)
+    return kind
 
 
 def _type_name(value) -> str:

@@ -7,6 +7,7 @@ from .views import (
     charters,
     comments,
     completeness,
+    data,
     exports,
     health,
     verify,
@@ -176,4 +177,39 @@ urlpatterns += [
     ),
     path(f"{CHARTER}raci/", collaboration_views.raci_grid, name="raci"),
     path(f"{CHARTER}raci/save/", collaboration_views.raci_save, name="raci-save"),
+]
+
+# Data that moves (charter/views/data.py): exports, the JSON round trip, actuals from CSV.
+urlpatterns += [
+    path(f"{CHARTER}data/", data.data_page, name="data"),
+    path(
+        f"{CHARTER}data/metrics.csv",
+        data.metrics_export,
+        {"file_format": "csv"},
+        name="metrics-csv",
+    ),
+    path(
+        f"{CHARTER}data/metrics.xlsx",
+        data.metrics_export,
+        {"file_format": "xlsx"},
+        name="metrics-xlsx",
+    ),
+    path(f"{CHARTER}data/charter.json", data.charter_export, name="charter-json"),
+    path("w/<slug:workspace>/charters/import/", data.charter_import, name="charter-import"),
+    path(f"{CHARTER}data/actuals/import/", data.actuals_upload, name="actuals-upload"),
+    path(
+        "w/<slug:workspace>/actual-imports/<int:metricimport_pk>/",
+        data.actuals_import,
+        name="actuals-import",
+    ),
+    path(
+        "w/<slug:workspace>/actual-imports/<int:metricimport_pk>/confirm/",
+        data.actuals_import_confirm,
+        name="actuals-import-confirm",
+    ),
+    path(
+        "w/<slug:workspace>/actual-imports/<int:metricimport_pk>/cancel/",
+        data.actuals_import_cancel,
+        name="actuals-import-cancel",
+    ),
 ]
