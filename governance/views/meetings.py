@@ -44,52 +44,48 @@ def meetings(request):
     return render(request, "governance/meetings.html", context)
 
 
+def _form_page(request, form, meeting=None, status=200):
+    context = {"form": form, "meeting": meeting}
+    return render(request, "governance/meeting_form.html", context, status=status)
+
+
 @workspace_view("edit")
 def meeting_create(request):
     form = MeetingForm(request.POST or None, workspace=request.workspace)
-    if request.method == "POST":
-        if form.is_valid():
-            meeting = schedule_meeting(form.save(commit=False), request.user)
-            messages.success(request, _("Meeting scheduled with the standard agenda."))
-            return redirect("governance:meeting", request.workspace.slug, meeting.pk)
-        return render(request, "governance/meeting_form.html", {"form": form}, status=400)
-    return render(request, "governance/meeting_form.html", {"form": form})
+    if request.method != "POST":
+        return _form_page(request, form)
+    if not form.is_valid():
+        return _form_page(request, form, status=400)
+    meeting = schedule_meeting(form.save(commit=False), request.user)
+    messages.success(request, _("Meeting scheduled with the standard agenda."))
+    return redirect("governance:meeting", request.workspace.slug, meeting.pk)
 
 
 @workspace_view("edit")
 def meeting_edit(request, meeting_pk):
     meeting = get_in_workspace(request, MEETING, pk=meeting_pk)
     form = MeetingForm(request.POST or None, instance=meeting, workspace=request.workspace)
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                update_meeting(
-                    form.save(commit=False),
-                    form.cleaned_data["revision"],
-                    request.user,
-                    form.changed_fields(),
-                )
-            except EditConflict:
-                form.add_error(
-                    None,
-                    _(
-                        "Someone else changed this meeting meanwhile. Check the values and save again."
-                    ),
-                )
-                form.data = form.data.copy()
-                form.data["revision"] = get_in_workspace(request, Meeting, pk=meeting_pk).revision
-                return render(
-                    request,
-                    "governance/meeting_form.html",
-                    {"form": form, "meeting": meeting},
-                    status=409,
-                )
-            messages.success(request, _("Meeting saved."))
-            return redirect("governance:meeting", request.workspace.slug, meeting.pk)
-        return render(
-            request, "governance/meeting_form.html", {"form": form, "meeting": meeting}, status=400
+    if request.method != "POST":
+        return _form_page(request, form, meeting)
+    if not form.is_valid():
+        return _form_page(request, form, meeting, status=400)
+    try:
+        update_meeting(
+            form.save(commit=False),
+            form.cleaned_data["revision"],
+            request.user,
+            form.changed_fields(),
         )
-    return render(request, "governance/meeting_form.html", {"form": form, "meeting": meeting})
+    except EditConflict as conflict:
+        # Keep what the user typed; saving again overwrites the other change knowingly.
+        form.data = form.data.copy()
+        form.data["revision"] = conflict.current.revision
+        form.add_error(
+            None, _("Someone else changed this meeting meanwhile. Check the values and save again.")
+        )
+        return _form_page(request, form, meeting, status=409)
+    messages.success(request, _("Meeting saved."))
+    return redirect("governance:meeting", request.workspace.slug, meeting.pk)
 
 
 def _board_pack_version(meeting):

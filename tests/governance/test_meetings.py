@@ -300,3 +300,28 @@ def test_the_board_pack_parts_hold_the_agenda_and_every_open_action_item(editor)
     assert open_actions(version, {"meeting_pk": "not-a-number"}) is not None
     other = publish(CharterFactory(workspace=editor.workspace), editor.user, editor)
     assert meeting_agenda(other, {"meeting_pk": meeting.pk}) is None
+
+
+def test_editing_a_meeting_someone_else_changed_is_a_409_that_keeps_the_typed_values(
+    client, editor
+):
+    meeting = MeetingFactory(charter=CharterFactory(workspace=editor.workspace))
+    stale = meeting.revision
+    meeting.location = "Room 1"
+    meeting.save_revision(stale)
+    data = {
+        "scheduled_at": "2026-11-02T10:00",
+        "format": "in_person",
+        "location": "Boardroom 4",
+        "revision": stale,
+    }
+    url = meetings_url(editor, f"meetings/{meeting.pk}/edit/")
+
+    conflict = client.post(url, data)
+    retried = client.post(url, {**data, "revision": stale + 1})
+
+    assert conflict.status_code == 409
+    assert 'value="Boardroom 4"' in conflict.content.decode()
+    assert retried.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.location == "Boardroom 4"
