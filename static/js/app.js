@@ -49,6 +49,17 @@ document.addEventListener("htmx:afterRequest", (event) => {
   const state = autosaveState(event.detail.elt);
   if (state) state.textContent = state.dataset.failed;
 });
+// "Close" while a text waits for its autosave: save it now instead of dropping it.
+document.addEventListener("htmx:confirm", (event) => {
+  const close = event.detail.elt;
+  if (close.matches && close.matches("[data-close-block]")) {
+    const form = close.closest("form");
+    if (autosaveFields(form).some((field) => unsaved.has(field))) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  }
+});
 window.addEventListener("beforeunload", (event) => {
   for (const field of unsaved) {
     if (document.body.contains(field)) {

@@ -172,3 +172,18 @@ def test_autosaved_text_is_there_after_a_reload(page, login, empty_charter):
     market = page.locator("#block-go-to-market")
     expect(market).to_contain_text("Mid-market SaaS")
     expect(market).to_contain_text("Partners first")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_closing_a_block_before_its_autosave_keeps_the_text(page, login, empty_charter):
+    login(page, "enabler")
+    page.goto(f"{empty_charter}/s/future-success/")
+    page.get_by_role("link", name="Edit Vision").click()
+
+    page.get_by_role("textbox", name="Vision").fill("Typed just before closing")
+    page.get_by_role("link", name="Close").click()
+
+    expect(page.locator("form.block.editing")).to_have_count(0)
+    expect(page.locator("#block-vision")).to_contain_text("Typed just before closing")
+    page.reload()
+    expect(page.locator("#block-vision")).to_contain_text("Typed just before closing")
