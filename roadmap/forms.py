@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from charter.editing import EditForm
@@ -117,9 +118,14 @@ class MilestoneForm(EditForm):
     def __init__(self, *args, parent, **kwargs):
         super().__init__(*args, parent=parent, **kwargs)
         self.fields["phase"].queryset = parent.phases.select_related("target_level")
+        # The workspace's members, and the current owner even if they have left it since, so
+        # that saving other changes does not drop them.
         self.fields["owner"].queryset = (
             get_user_model()
-            .objects.filter(memberships__workspace=parent.workspace)
+            .objects.filter(
+                Q(memberships__workspace=parent.workspace) | Q(pk=self.instance.owner_id)
+            )
+            .distinct()
             .order_by("first_name", "last_name", "username")
         )
         self.fields["depends_on"].queryset = Milestone.objects.filter(charter=parent).exclude(

@@ -284,3 +284,36 @@ def test_milestone_outside_the_charter_period_is_flagged_in_its_row(editor):
     response = editor.get(f"{editor.base}/milestones/{milestone.pk}/", **HTMX)
 
     assert "Outside the charter period" in response.content.decode()
+
+
+def test_metrics_and_objectives_of_another_charter_are_refused(editor):
+    other = CharterFactory(workspace=editor.charter.workspace)
+    metric = Metric.objects.create(charter=other, name="Their metric")
+
+    response = editor.post(
+        f"{editor.base}/milestones/add/", milestone_form(metrics=[metric.pk]), **HTMX
+    )
+
+    assert response.status_code == 400
+    assert "Choose metrics of this charter." in response.content.decode()
+    assert not Milestone.objects.exists()
+
+
+def test_section_page_queries_do_not_grow_with_the_milestones(editor):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    phase = PhaseFactory(charter=editor.charter)
+    metric = Metric.objects.create(charter=editor.charter, name="Win rate")
+    url = f"/w/{editor.membership.workspace.slug}/charters/{editor.charter.pk}/s/roadmap/"
+
+    def queries_with(count):
+        for milestone in MilestoneFactory.create_batch(
+            count, charter=editor.charter, phase=phase, owner=editor.membership.user
+        ):
+            milestone.metrics.add(metric)
+        with CaptureQueriesContext(connection) as queries:
+            assert editor.get(url).status_code == 200
+        return len(queries)
+
+    assert queries_with(2) == queries_with(10)
