@@ -1,5 +1,7 @@
 """Insights and pulling them into the current state."""
 
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -21,6 +23,9 @@ def insight_list(request, charter_pk):
         (section, [i for i in insights if i.section_key == section.key])
         for section in registry.all()
     ]
+    # A section whose app was removed since: its insights stay visible, to be re-tagged.
+    unknown = SimpleNamespace(key="other", title=_("Sections no longer in the charter"))
+    sections.append((unknown, [i for i in insights if i.section_key not in registry]))
     context = {
         "charter": charter,
         "sections": [(section, items) for section, items in sections if items],

@@ -181,3 +181,14 @@ def test_the_insights_page_groups_by_section_in_few_queries(
     sections = [section.key for section, _items in response.context["sections"]]
     assert sections == ["current-state", "scope"]
     assert b"Pull into the current state" not in response.content
+
+
+def test_an_insight_tagged_with_a_section_that_is_gone_stays_listed(member_client):
+    viewer = member_client("viewer")
+    charter = CharterFactory(workspace=viewer.membership.workspace)
+    InsightFactory(charter=charter, statement="Tagged long ago.", section_key="retired-section")
+
+    response = viewer.get(reverse("research:insights", args=[charter.workspace.slug, charter.pk]))
+
+    assert "Tagged long ago." in response.content.decode()
+    assert "Sections no longer in the charter" in response.content.decode()
