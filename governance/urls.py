@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import board, meetings, outside, review
+from .views import board, exports, meetings, outside, review
 
 app_name = "governance"
 
@@ -14,6 +14,18 @@ urlpatterns = [
     path("versions/<int:charterversion_pk>/review/", review.review, name="review"),
     path("versions/<int:charterversion_pk>/vote/", review.review_vote, name="review-vote"),
     path("versions/<int:charterversion_pk>/comment/", review.review_comment, name="review-comment"),
+    path(
+        "reviews/<int:review_pk>/votes.csv",
+        exports.votes_export,
+        {"file_format": "csv"},
+        name="votes-csv",
+    ),
+    path(
+        "reviews/<int:review_pk>/votes.xlsx",
+        exports.votes_export,
+        {"file_format": "xlsx"},
+        name="votes-xlsx",
+    ),
     path("reviewers/", outside.reviewers, name="reviewers"),
     path(
         "reviewers/<int:outsidereviewer_pk>/revoke/",
