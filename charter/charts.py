@@ -68,9 +68,9 @@ def maturity_chart(maturity: dict) -> SafeString:
         'role="img" aria-labelledby="maturity-chart-title" xmlns="http://www.w3.org/2000/svg">'
         '<title id="maturity-chart-title">{summary}</title>'
         "<style>.grid{{stroke:#d9dee8}} .tick,.label,.value{{font:12px sans-serif;fill:#1d2433}}"
-        ".tick{{fill:#5b6478}} .value{{paint-order:stroke;stroke:#fff;stroke-width:3px}} .bar{{fill:#2f5bd3}} .none{{fill:#5b6478;font-style:italic}}"
+        ".tick{{fill:#5b6478}} .bar{{fill:#2f5bd3}} .none{{fill:#5b6478;font-style:italic}}"
         ".overall{{stroke:#1d2433;stroke-dasharray:4 3}}</style>"
-        "{ticks}{rows}{overall}</svg>",
+        "{ticks}{overall}{rows}</svg>",
         w=width,
         h=height,
         summary=summary,
@@ -96,16 +96,21 @@ def _bar(index: int, row: dict, step: float) -> SafeString:
             _("not assessed"),
         )
     length = round(row["rank"] * step, 1)
+    value = f"{row['rank']} · {row['level']}"
     return label + format_html(
         '<rect x="{}" y="{}" width="{}" height="18" rx="3" class="bar"/>'
-        '<text x="{}" y="{}" class="value">{} · {}</text>',
+        # A white backing keeps the label readable over the grid and the overall line.
+        '<rect x="{}" y="{}" width="{}" height="16" fill="#fff"/>'
+        '<text x="{}" y="{}" class="value">{}</text>',
         LABEL_WIDTH,
         y + 4,
         length,
+        round(LABEL_WIDTH + length + 3, 1),
+        y + 5,
+        round(len(value) * 6.8 + 6, 1),
         round(LABEL_WIDTH + length + 6, 1),
         y + 17,
-        row["rank"],
-        row["level"],
+        value,
     )
 
 
