@@ -114,6 +114,9 @@ class ImportContext:
         if message not in self.notes:
             self.notes.append(message)
 
+    def invalid(self, error: ValidationError, path: str) -> "InvalidDocument":
+        return InvalidDocument(_problems(error, path))
+
     def save(self, obj: models.Model, path: str) -> None:
         """Validate like a form would (fields, rules, constraints), then save."""
         self.validate(obj, path)
@@ -127,7 +130,7 @@ class ImportContext:
                 obj.clean_fields(exclude=relations)
                 obj.clean()
             except ValidationError as error:
-                raise InvalidDocument(_problems(error, at(path, index))) from error
+                raise self.invalid(error, at(path, index)) from error
         model.objects.bulk_create(objs, batch_size=1000)
 
     def validate(self, obj: models.Model, path: str) -> None:
@@ -138,7 +141,7 @@ class ImportContext:
             obj.validate_unique()
             obj.validate_constraints()
         except ValidationError as error:
-            raise InvalidDocument(_problems(error, path)) from error
+            raise self.invalid(error, path) from error
 
 
 def _relations(model) -> list[str]:

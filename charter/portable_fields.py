@@ -482,7 +482,10 @@ class Table(Spec):
         derived = {name: spec for name, spec in self.fields.items() if isinstance(spec, Derived)}
         created = []
         for index, row in enumerate(rows):
-            values = {name: spec.load(row[name], context) for name, spec in plain.items()}
+            values = {
+                name: _load(spec, row[name], context, at(at(path, index), name))
+                for name, spec in plain.items()
+            }
             obj = self.model(**parent, **values)
             if self.order[0] == "position":
                 obj.position = index
@@ -508,6 +511,14 @@ class Table(Spec):
                         row[name], context, at(at(path, index), name), **{spec.parent_field: obj}
                     )
         return created
+
+
+def _load(spec: Spec, value, context, path: str):
+    """A value for the model; a spec may still refuse it (an answer that fits no question)."""
+    try:
+        return spec.load(value, context)
+    except ValidationError as error:
+        raise context.invalid(error, path) from error
 
 
 def _is_whole(value) -> bool:

@@ -61,10 +61,14 @@ class Answers(Spec):
         return {str(number): by_number[number] for number in sorted(by_number)}
 
     def load(self, value: dict, context) -> dict:
-        return {
-            str(context.lookup(QUESTION_KIND, int(number)).pk): answer
-            for number, answer in value.items()
-        }
+        """Each answer checked as the survey would check it typed in (a scale answer is 1–5)."""
+        answers = {}
+        for number, answer in value.items():
+            question = context.lookup(QUESTION_KIND, int(number))
+            parsed = question.parse_answer(answer)
+            if parsed is not None:
+                answers[str(question.pk)] = parsed
+        return answers
 
 
 def _pull(insight: Insight, pulled: bool, context) -> None:

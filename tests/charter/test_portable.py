@@ -293,3 +293,18 @@ def test_an_outcome_listed_after_its_leading_indicator_keeps_it():
 
     outcome = Metric.objects.get(charter=result.charter, kind=Metric.Kind.LAGGING)
     assert [driver.name for driver in outcome.drivers.all()] == ["认证完成率"]
+
+
+def test_a_survey_answer_is_checked_against_its_question():
+    document = valid_document()
+    document["parts"]["research"]["surveys"][0]["responses"][0]["answers"] = {"1": 9}
+    owner = MembershipFactory(role=Role.OWNER)
+    before = row_counts()
+
+    with pytest.raises(portable.InvalidDocument) as raised:
+        portable.import_charter(owner.workspace, document, owner.user)
+
+    problem = raised.value.problems[0]
+    assert problem.path == "$.parts.research.surveys[0].responses[0].answers"
+    assert "must be a whole number from 1 to 5, not “9”" in problem.message
+    assert row_counts() == before
