@@ -52,6 +52,16 @@ def live_totals(funding_sources: Iterable[FundingSource]) -> dict[str, Decimal]:
     return totals((source.currency, source.amount) for source in funding_sources)
 
 
+def headcount(audiences: Iterable[tuple[int | None, str]], priority: str = "") -> int:
+    """People in the audiences given as (headcount, priority) pairs, or in one priority."""
+    return sum(count or 0 for count, of in audiences if not priority or of == priority)
+
+
+def headcounts(audiences: Iterable[Audience]) -> dict[str, int]:
+    pairs = [(audience.headcount, audience.priority) for audience in audiences]
+    return {"total": headcount(pairs), "primary": headcount(pairs, Audience.Priority.PRIMARY)}
+
+
 def snapshot(charter: Charter) -> dict:
     return snapshot_of(load(charter))
 
@@ -305,6 +315,7 @@ def editor_context(request, charter: Charter, membership) -> dict:
         "audiences": AUDIENCE_TABLE.table_context(request, charter, live.audiences),
         "funding": FUNDING_TABLE.table_context(request, charter, live.funding_sources),
         "totals": live_totals(live.funding_sources),
+        "headcounts": headcounts(live.audiences),
         "catalogue": catalogue_table(request),
         "missing": completeness(snapshot_of(live)),
     }

@@ -171,6 +171,11 @@ urlpatterns += [
         name="scope-services-edit",
     ),
     path(
+        f"{CHARTER}scope/audiences/totals/",
+        scope_views.audience_totals,
+        name="scope-audience-totals",
+    ),
+    path(
         f"{CHARTER}scope/funding/totals/",
         scope_views.funding_totals,
         name="scope-funding-totals",

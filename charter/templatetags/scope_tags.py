@@ -19,8 +19,6 @@ def currency_totals(funding_sources: list[dict]) -> list[tuple[str, Decimal]]:
 @register.filter
 def headcount(audiences: list[dict], priority: str = "") -> int:
     """The people in the snapshot's audiences, or only in those of one priority."""
-    return sum(
-        row["headcount"] or 0
-        for row in audiences or []
-        if not priority or row["priority"] == priority
+    return scope.headcount(
+        ((row["headcount"], row["priority"]) for row in audiences or []), priority
     )

@@ -60,6 +60,13 @@ def funding_totals(request, charter_pk):
 
 
 @workspace_view()
+def audience_totals(request, charter_pk):
+    charter = get_in_workspace(request, Charter, pk=charter_pk)
+    context = {"charter": charter, "headcounts": scope.headcounts(charter.audiences.all())}
+    return render(request, "charter/partials/audience_totals.html", context)
+
+
+@workspace_view()
 def service_catalogue(request):
     context = {"catalogue": scope.catalogue_table(request)}
     return render(request, "charter/service_catalogue.html", context)

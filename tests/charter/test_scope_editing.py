@@ -98,6 +98,20 @@ def test_rows_of_another_charter_or_workspace_are_404(editor):
     assert Audience.objects.count() == 2
 
 
+def test_headcount_totals_follow_the_audiences(editor):
+    AudienceFactory(charter=editor.charter, headcount=40)
+    AudienceFactory(charter=editor.charter, headcount=25, priority="secondary")
+    AudienceFactory(charter=editor.charter, headcount=None)
+
+    page = editor.get(f"{editor.base}/s/scope/").content.decode()
+    totals = editor.get(f"{editor.base}/scope/audiences/totals/", **HTMX).content.decode()
+
+    assert 'hx-trigger="audience-changed from:body"' in page
+    for html in (page, totals):
+        assert '<span class="total">65</span>' in html
+        assert "(40 in primary audiences)" in html
+
+
 def funding_data(**overrides):
     return {"team": "Sales", "amount": "250000", "currency": "USD", "revision": "0", **overrides}
 
