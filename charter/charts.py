@@ -67,9 +67,13 @@ def maturity_chart(maturity: dict) -> SafeString:
         '<svg class="chart maturity-chart" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
         'role="img" aria-labelledby="maturity-chart-title" xmlns="http://www.w3.org/2000/svg">'
         '<title id="maturity-chart-title">{summary}</title>'
-        "<style>.grid{{stroke:#d9dee8}} .tick,.label,.value{{font:12px sans-serif;fill:#1d2433}}"
-        ".tick{{fill:#5b6478}} .bar{{fill:#2f5bd3}} .none{{fill:#5b6478;font-style:italic}}"
-        ".overall{{stroke:#1d2433;stroke-dasharray:4 3}}</style>"
+        # An inline SVG's <style> applies to the whole HTML page: scope every rule to this chart.
+        "<style>.maturity-chart .grid{{stroke:#d9dee8}}"
+        " .maturity-chart .tick,.maturity-chart .label,.maturity-chart .value"
+        "{{font:12px sans-serif;fill:#1d2433}}"
+        " .maturity-chart .tick{{fill:#5b6478}} .maturity-chart .bar{{fill:#2f5bd3}}"
+        " .maturity-chart .none{{fill:#5b6478;font-style:italic}}"
+        " .maturity-chart .overall{{stroke:#1d2433;stroke-dasharray:4 3}}</style>"
         "{ticks}{overall}{rows}</svg>",
         w=width,
         h=height,

@@ -304,3 +304,25 @@ def test_an_empty_roadmap_still_draws_the_charter_period():
 
     assert len(root.findall(f".//{SVG}text[@class='quarter']")) == 4
     assert root.find(f".//{SVG}g[@class='milestone']") is None
+
+
+def test_the_maturity_charts_style_rules_cannot_restyle_the_timeline():
+    # An inline SVG's <style> applies to the whole HTML page, and both drawings share a page
+    # (a version, the PDF): the chart's rules must stay inside the chart.
+    import re
+
+    from charter.charts import maturity_chart
+
+    chart = str(
+        maturity_chart(
+            {
+                "levels": [{"rank": 1, "name": "Absent"}, {"rank": 2, "name": "Emerging"}],
+                "dimensions": [{"name": "Content", "rank": 2, "level": "Emerging"}],
+                "average": "2.0",
+            }
+        )
+    )
+
+    style = re.search(r"<style>(.*?)</style>", chart, re.S).group(1)
+    selectors = [s.strip() for rule in re.findall(r"([^{}]+)\{", style) for s in rule.split(",")]
+    assert selectors and all(s.startswith(".maturity-chart ") for s in selectors)
