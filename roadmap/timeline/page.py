@@ -1,9 +1,4 @@
-"""The roadmap timeline: an SVG Gantt drawn from the section's snapshot data alone.
-
-Pure functions of plain data (no database), so the web page, a published version and the PDF
-draw the same picture. ``render_timeline`` returns one SVG, or one per page of rows when
-``rows_per_page`` is given, each page with its own axis and legend.
-"""
+"""One page of the timeline: axis, swimlanes, bars and diamonds, arrows and the today line."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -12,150 +7,31 @@ from html import escape
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from .models import Status
-from .resources import next_quarter, quarter_start
-from .svg import INK, LINE, MUTED, element, fit, num, open_svg, text, text_width
-
-WIDTH = 1000
-LABEL_LEFT = 10
-LABEL_WIDTH = 250
-CHART_LEFT = 270
-CHART_RIGHT = 980
-TODAY_BAND = 18
-QUARTER_BAND = 22
-MONTH_BAND = 20
-HEADER = TODAY_BAND + QUARTER_BAND + MONTH_BAND
-ROW = 26
-BAR_HEIGHT = 14
-DIAMOND = 8
-LEGEND_ROW = 22
-FONT = 12
-SMALL = 11
-# At A4 landscape with 15 mm margins a 1000-unit-wide drawing is 267 mm wide, 0.267 mm a unit:
-# 16 rows make a drawing of about 140 mm, which leaves room on the page for the section's
-# heading, and the 12-unit text prints near 9 pt.
-PDF_ROWS_PER_PAGE = 16
-GROUPS = ("phase", "owner")
-
-BAD = "#b42318"
-STATUS_STYLES = {
-    Status.PLANNED: {"fill": "#ffffff", "stroke": MUTED, "ink": MUTED},
-    Status.IN_PROGRESS: {
-        "fill": "url(#{prefix}-in-progress)",
-        "stroke": "#2f5bd3",
-        "ink": "#2f5bd3",
-    },
-    Status.DONE: {"fill": "#1f7a4d", "stroke": "#1f7a4d", "ink": "#1f7a4d"},
-    Status.AT_RISK: {"fill": "url(#{prefix}-at-risk)", "stroke": "#b45309", "ink": "#9a4a00"},
-    Status.DROPPED: {"fill": "#eceef2", "stroke": "#8a93a6", "ink": "#6b7385", "dash": "4 3"},
-}
-
-
-@dataclass(frozen=True)
-class Scale:
-    """Maps days to x: ``start`` is the first day drawn, ``end`` the first day after it."""
-
-    start: date
-    end: date
-    left: float = CHART_LEFT
-    right: float = CHART_RIGHT
-
-    def x(self, day: date) -> float:
-        return self.left + (day - self.start).days * self.day_width
-
-    @property
-    def day_width(self) -> float:
-        return (self.right - self.left) / (self.end - self.start).days
-
-
-@dataclass(frozen=True)
-class Row:
-    label: str
-    milestone: dict | None = None
-    continued: bool = False
-
-    @property
-    def is_lane(self) -> bool:
-        return self.milestone is None
-
-
-def parse(day: str) -> date:
-    return date.fromisoformat(day)
-
-
-def axis_scale(data: dict) -> Scale:
-    """Whole quarters covering the charter period and every milestone."""
-    days = [parse(data["period"]["start"]), parse(data["period"]["end"])]
-    for milestone in data.get("milestones", []):
-        days += [parse(milestone["start"]), parse(milestone["end"])]
-    return Scale(quarter_start(min(days)), next_quarter(max(days)))
-
-
-def status_label(status: str) -> str:
-    return str(Status(status).label) if status in Status.values else status
-
-
-def lanes(data: dict, group_by: str) -> list[tuple[str, list[dict]]]:
-    milestones = sorted(
-        data.get("milestones", []), key=lambda m: (m["start"], m["end"], m["title"], m["id"])
-    )
-    if group_by == "owner":
-        owners = sorted({m["owner"] for m in milestones if m["owner"]}, key=str.lower)
-        groups = [(owner, [m for m in milestones if m["owner"] == owner]) for owner in owners]
-        unowned = [m for m in milestones if not m["owner"]]
-        return groups + ([(_("No owner"), unowned)] if unowned else [])
-    groups = [
-        (
-            _("%(phase)s — to level %(rank)d, %(level)s")
-            % {"phase": p["name"], "rank": p["level"]["rank"], "level": p["level"]["name"]},
-            [m for m in milestones if m["phase_id"] == p["id"]],
-        )
-        for p in data.get("phases", [])
-    ]
-    unphased = [m for m in milestones if m["phase_id"] is None]
-    return groups + ([(_("No phase"), unphased)] if unphased else [])
-
-
-def rows_for(data: dict, group_by: str) -> list[Row]:
-    rows = []
-    for label, members in lanes(data, group_by):
-        rows.append(Row(label if members else _("%(lane)s (no milestones)") % {"lane": label}))
-        rows += [Row(label, milestone) for milestone in members]
-    return rows
-
-
-def paginate(rows: list[Row], rows_per_page: int | None) -> list[list[Row]]:
-    """Pages of at most ``rows_per_page`` rows; a lane split over pages repeats its heading."""
-    if not rows_per_page or len(rows) <= rows_per_page:
-        return [rows]
-    rows_per_page = max(rows_per_page, 2)
-    pages, page = [], []
-    for index, row in enumerate(rows):
-        # A lane heading never ends a page, and a page goes on with a lane's heading.
-        heading_at_bottom = row.is_lane and len(page) == rows_per_page - 1
-        if len(page) == rows_per_page or (heading_at_bottom and index + 1 < len(rows)):
-            pages.append(page)
-            page = [] if row.is_lane else [Row(row.label, continued=True)]
-        page.append(row)
-    pages.append(page)
-    return pages
-
-
-def render_timeline(
-    data: dict,
-    today: date | None = None,
-    group_by: str = "phase",
-    rows_per_page: int | None = None,
-    id_prefix: str = "timeline",
-) -> list[str]:
-    """The timeline as SVG documents, one per page of rows (a single one by default)."""
-    group_by = group_by if group_by in GROUPS else "phase"
-    scale = axis_scale(data)
-    pages = paginate(rows_for(data, group_by), rows_per_page)
-    return [
-        Page(data, scale, rows, today, group_by, f"{id_prefix}-{number}", number, len(pages)).svg()
-        for number, rows in enumerate(pages, start=1)
-    ]
+from ..models import Status
+from ..resources import next_quarter
+from ..svg import INK, LINE, MUTED, element, fit, num, open_svg, text, text_width
+from .layout import (
+    BAD,
+    BAR_HEIGHT,
+    CHART_LEFT,
+    CHART_RIGHT,
+    DIAMOND,
+    FONT,
+    HEADER,
+    LABEL_LEFT,
+    LABEL_WIDTH,
+    QUARTER_BAND,
+    ROW,
+    SMALL,
+    STATUS_STYLES,
+    TODAY_BAND,
+    WIDTH,
+    Row,
+    Scale,
+    parse,
+    status_label,
+)
+from .legend import definitions, legend
 
 
 @dataclass
@@ -174,20 +50,20 @@ class Page:
         return HEADER + len(self.rows) * ROW
 
     def svg(self) -> str:
-        legend, legend_height = self.legend(self.rows_bottom + 14)
+        legend_svg, legend_height = legend(self.prefix, self.rows_bottom + 14)
         height = self.rows_bottom + 14 + legend_height
         return "".join(
             [
                 open_svg(WIDTH, height, f"{self.prefix}-title", f"{self.prefix}-desc", "timeline"),
                 element("title", escape(self.title()), id=f"{self.prefix}-title"),
                 element("desc", escape(self.description()), id=f"{self.prefix}-desc"),
-                self.definitions(),
+                definitions(self.prefix),
                 self.background(),
                 self.axis(),
                 *self.row_elements(),
                 self.dependencies(),
                 self.today_line(),
-                legend,
+                legend_svg,
                 "</svg>",
             ]
         )
@@ -228,31 +104,6 @@ class Page:
     def outside(self, milestone: dict) -> bool:
         period = self.data["period"]
         return milestone["start"] < period["start"] or milestone["end"] > period["end"]
-
-    def definitions(self) -> str:
-        prefix = self.prefix
-        stripes = (
-            f'<pattern id="{prefix}-in-progress" width="6" height="6" patternUnits="userSpaceOnUse"'
-            ' patternTransform="rotate(45)"><rect width="6" height="6" fill="#dbe4fb"/>'
-            '<rect width="3" height="6" fill="#2f5bd3"/></pattern>'
-        )
-        cross = (
-            f'<pattern id="{prefix}-at-risk" width="6" height="6" patternUnits="userSpaceOnUse">'
-            '<rect width="6" height="6" fill="#fde7c7"/>'
-            '<path d="M0,0 L6,6 M6,0 L0,6" stroke="#b45309" stroke-width="1.4"/></pattern>'
-        )
-        outside = (
-            f'<pattern id="{prefix}-outside" width="8" height="8" patternUnits="userSpaceOnUse"'
-            ' patternTransform="rotate(45)"><rect width="8" height="8" fill="#f3f4f7"/>'
-            '<rect width="1.5" height="8" fill="#d4d8e1"/></pattern>'
-        )
-        arrow = (
-            f'<marker id="{prefix}-arrow" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="6"'
-            ' markerHeight="6" orient="auto" markerUnits="userSpaceOnUse">'
-            f'<path d="M0,0 L8,4 L0,8 z" fill="{INK}"/></marker>'
-        )
-        late = arrow.replace(f"{prefix}-arrow", f"{prefix}-arrow-late").replace(INK, BAD)
-        return f"<defs>{stripes}{cross}{outside}{arrow}{late}</defs>"
 
     def background(self) -> str:
         scale, period = self.scale, self.data["period"]
@@ -589,66 +440,3 @@ class Page:
             fill=BAD,
         )
         return element("g", line + caption, class_="today-marker")
-
-    def legend(self, top: float) -> tuple[str, float]:
-        """Swatches with words, laid out in lines that wrap at the drawing's width."""
-        items = [(self.legend_swatch(status), status_label(status)) for status in Status.values]
-        items += [
-            (self.legend_diamond(), _("One-day milestone")),
-            (self.legend_arrow(), _("Depends on")),
-            (self.legend_today(), _("Today")),
-            (self.legend_outside(), _("Outside the charter period")),
-        ]
-        parts, x, y = [], LABEL_LEFT, top
-        for swatch, label in items:
-            width = 28 + text_width(label, SMALL) + 14
-            if x + width > WIDTH and x > LABEL_LEFT:
-                x, y = LABEL_LEFT, y + LEGEND_ROW
-            parts.append(
-                element(
-                    "g",
-                    swatch + text(28, 11, label, font_size=SMALL, fill=INK),
-                    transform=f"translate({num(x)},{num(y)})",
-                )
-            )
-            x += width
-        return element("g", "".join(parts), class_="legend"), y - top + LEGEND_ROW
-
-    def legend_swatch(self, status: str) -> str:
-        style = STATUS_STYLES[status]
-        return element(
-            "rect",
-            x=0,
-            y=1,
-            width=24,
-            height=12,
-            rx=2,
-            fill=style["fill"].replace("{prefix}", self.prefix),
-            stroke=style["stroke"],
-            stroke_width=1.5,
-            stroke_dasharray=style.get("dash"),
-        )
-
-    def legend_diamond(self) -> str:
-        return element(
-            "path", d="M12,0 L19,7 L12,14 L5,7 Z", fill="#ffffff", stroke=MUTED, stroke_width=1.5
-        )
-
-    def legend_arrow(self) -> str:
-        return element(
-            "path",
-            d="M0,7 H22",
-            stroke=INK,
-            stroke_width=1.2,
-            marker_end=f"url(#{self.prefix}-arrow)",
-        )
-
-    def legend_today(self) -> str:
-        return element(
-            "line", x1=12, x2=12, y1=-1, y2=15, stroke=BAD, stroke_width=1.5, stroke_dasharray="5 3"
-        )
-
-    def legend_outside(self) -> str:
-        return element(
-            "rect", x=0, y=1, width=24, height=12, fill=f"url(#{self.prefix}-outside)", stroke=LINE
-        )
