@@ -6,9 +6,11 @@ Two kinds of editable things, each declared once as a spec and wired into ``urls
 ``Block``
     A few long-text fields of a section object that is one-to-one with the charter (e.g. the
     vision of ``FutureSuccess``). It shows as rendered Markdown with an *Edit* button; *Edit*
-    swaps in a form, *Save* swaps the block back, *Close* returns without saving. Long text
-    saves itself while typing (debounced) and shows "Saving…", "Saved at 10:42" or "Not saved"
-    in an ``aria-live`` status. URL names: ``charter:<section>-<key>`` (read-only block) and
+    swaps in a form, *Save* swaps the block back, *Close* returns to it (first saving any
+    text still waiting for its autosave). Long text saves itself a second after typing stops
+    and shows "Unsaved changes", "Saving…", "Saved at 10:42" or "Not saved" in an
+    ``aria-live`` status; leaving the page with unsaved text asks first (``static/js/app.js``).
+    URL names: ``charter:<section>-<key>`` (read-only block) and
     ``charter:<section>-<key>-edit`` (GET form, POST save).
 
 ``RowEditor``
@@ -45,7 +47,11 @@ Templates (``charter/templates/charter/partials/``):
 
 A row template receives ``row`` (the object), ``urls`` (``edit``, ``delete``, ``row``),
 ``can_edit``, ``editor`` and ``focus`` (true right after a save, to put the keyboard focus
-back on the row's Edit button). Its ``<tr>`` must carry ``id="{{ editor.key }}-{{ row.pk }}"``.
+back on the row's Edit button). Its ``<tr>`` must carry ``id="{{ editor.key }}-{{ row.pk }}"``
+and end with ``<td class="row-actions-cell">{% include "charter/partials/row_actions.html" %}``.
+``{% editable_rows table %}`` (``editing_tags``) renders every row of a table context. A row
+form is headed by ``EditForm.heading`` (the row's name; override it when ``str(row)`` reads
+badly).
 
 Example::
 
