@@ -1,10 +1,13 @@
 """What the charter PDF shows: read back with pypdf and poppler, page by page."""
 
 import io
+from datetime import date
+from decimal import Decimal
 
 import pytest
 from pypdf import PdfReader
 
+from charter.models import PartnerTeam, RaciAssignment, Scope, Service
 from charter.registry import DocumentPart, document_parts, registry
 from tests.charter.pdf_factories import (
     embedded_fonts,
@@ -13,7 +16,9 @@ from tests.charter.pdf_factories import (
     page_texts,
     pdf_bytes,
 )
+from tests.charter.section_factories import MetricActualFactory, MetricFactory, score
 from tests.charter.version_factories import approve, charter_with_editor, publish_version
+from tests.governance.factories import make_board
 
 pytestmark = pytest.mark.django_db
 
@@ -186,3 +191,53 @@ def test_chinese_and_russian_charters_use_their_fonts_and_extract_as_text(
     fonts = embedded_fonts(data)
     assert all(font["embedded"] for font in fonts)
     assert any(font.lower() in entry["name"].replace("-", "").lower() for entry in fonts)
+
+
+def test_metrics_maturity_and_raci_print_their_values_with_the_raci_header_on_every_page(
+    django_capture_on_commit_callbacks,
+):
+    charter, membership = charter_with_editor(title="Acme Charter")
+    metric = MetricFactory(charter=charter, name="Qualified win rate", baseline=20, target=30)
+    MetricActualFactory(metric=metric, period_start=date(2026, 7, 1), value=Decimal("27.5"))
+    score(charter, "Content", 3, evidence="One content hub")
+    teams = [PartnerTeam.objects.create(charter=charter, name=f"Team {n}") for n in range(8)]
+    services = [
+        Service.objects.create(workspace=charter.workspace, name=f"Service number {n}")
+        for n in range(40)
+    ]
+    scope = Scope.objects.create(charter=charter)
+    scope.services.set(services)
+    RaciAssignment.objects.bulk_create(
+        RaciAssignment(charter=charter, service=service, team=team, letter="RACI"[n % 4])
+        for service in services
+        for n, team in enumerate(teams)
+    )
+    version = publish_version(charter, membership)
+
+    pages = page_texts(pdf_bytes(export_now(django_capture_on_commit_callbacks, version)))
+
+    body = " ".join(pages)
+    assert in_order(body, ["Qualified win rate", "20", "30", "27.5"])
+    assert "One content hub" in body
+    raci_pages = [text for text in pages if "Service number" in text and "Team 7" in text]
+    assert len(raci_pages) >= 2  # 40 services do not fit one page
+    assert all(in_order(text, ["Team 0", "Team 7", "Service number"]) for text in raci_pages)
+
+
+def test_the_approval_record_names_each_vote_and_the_approvers_on_the_cover(
+    django_capture_on_commit_callbacks,
+):
+    board = make_board(seats=3)
+    version = board.submit()
+    board.vote(version, 0, "approve", "Ready for the field.")
+    board.vote(version, 1, "approve", "Agreed.")
+    assert version.is_approved
+    chair = board.seats[0].user.get_full_name()
+
+    export = export_now(django_capture_on_commit_callbacks, version)
+
+    pages = page_texts(pdf_bytes(export))
+    assert chair in pages[0] and "VP 0" in pages[0]
+    record = " ".join(pages[2:])
+    assert in_order(record, ["Approval record", chair, "Approve", "Ready for the field."])
+    assert not any(DRAFT_MARK in text for text in pages)

@@ -1,0 +1,46 @@
+"""A board member exports a version's PDF: the status polls in place until the download shows."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from charter.models import PdfExport
+from charter.tasks import render_pdf_export
+from config.celery import app as celery_app
+from tests.charter.version_factories import charter_with_editor, publish_version
+from tests.factories import MembershipFactory
+
+
+@pytest.fixture
+def queued_not_run():
+    """Exports wait in the queue as in production; the test plays the worker."""
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = False
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+@pytest.mark.django_db(transaction=True)
+def test_export_status_polls_until_the_pdf_is_ready_then_downloads(page, login, queued_not_run):
+    charter, editor = charter_with_editor(title="Northwind Charter FY27")
+    version = publish_version(charter, editor, label="2026-Q4")
+    board = MembershipFactory(workspace=charter.workspace, role="board")
+    login(page, board.user.username)
+
+    page.goto(f"/w/{charter.workspace.slug}/versions/{version.pk}/")
+    panel = page.get_by_role("region", name="PDF")
+    panel.get_by_role("button", name="Export PDF").click()
+    expect(panel.get_by_role("status").first).to_contain_text("Waiting for a worker")
+
+    export = PdfExport.objects.get()
+    render_pdf_export.apply(args=[export.pk], task_id=export.task_id)
+
+    download_link = panel.get_by_role("link", name="Download Charter PDF")
+    expect(download_link).to_be_visible(timeout=15_000)  # the next poll, two seconds on
+    expect(panel).to_contain_text("marked DRAFT")
+    with page.expect_download() as download:
+        download_link.click()
+    assert re.fullmatch(
+        r"northwind-charter-fy27-charter-v1-2026-q4\.pdf", download.value.suggested_filename
+    )
