@@ -175,10 +175,13 @@ def pause_for_tests() -> None:
 def filename(export: PdfExport) -> str:
     """A download name that says what the file is, e.g. ``acme-charter-v3-2026-q4.pdf``."""
     version = export.version
-    kind = "board-pack" if export.kind == PdfExport.Kind.BOARD_PACK else "charter"
-    title = slugify(version.charter.title, allow_unicode=True)[:80] or "charter"
-    label = slugify(version.label, allow_unicode=True)
-    return f"{title}-{kind}-v{version.number}-{label}.pdf".replace("--", "-")
+    parts = [
+        slugify(version.charter.title, allow_unicode=True)[:80] or "charter",
+        "board-pack" if export.kind == PdfExport.Kind.BOARD_PACK else "charter",
+        f"v{version.number}",
+        slugify(version.label, allow_unicode=True),
+    ]
+    return "-".join(part for part in parts if part) + ".pdf"
 
 
 @dataclass(frozen=True)
