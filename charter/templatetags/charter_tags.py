@@ -1,10 +1,19 @@
 from django import template
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 from ..markdown import render_markdown
 from ..registry import extensions_for
 
 register = template.Library()
+
+
+@register.filter
+def person(user):
+    """A user's full name, else username; a deleted account reads as a former member."""
+    if user is None or user == "":
+        return _("a former member")
+    return user.get_full_name() or user.get_username()
 
 
 @register.filter(name="markdown")
