@@ -10,9 +10,9 @@ version and renders it
 * the very same HTML through bare WeasyPrint (``HTML(string=…).write_pdf(…)`` with the same
   PDF options and a fresh font configuration, as a script would call it),
 
-each once to warm up and then ``--repeat`` times, taking the median:
+each once to warm up and then ``--repeat`` times in turns, taking the median:
 
-    .venv/bin/python bench/pdf_bench.py [--repeat 3] [--chromium] [--keep DIR]
+    .venv/bin/python bench/pdf_bench.py [--repeat 5] [--chromium] [--keep DIR]
 
 ``--chromium`` also times headless Chromium printing the same HTML, for comparison.
 The last line sums it up:
@@ -94,6 +94,9 @@ def setup_django(media_root: str) -> None:
     from django.db import connection
 
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    from charter.pdf import release_memory
+
+    release_memory()  # what running the migrations left behind is no part of a render
 
 
 def build_charter(language: str, rng: random.Random):
@@ -291,25 +294,39 @@ def build_charter(language: str, rng: random.Random):
     return publish(charter, editor.user, editor, label="2026-Q4", summary=text[:200])
 
 
-def median_of(repeat: int, function) -> tuple[float, float, object]:
-    """Median CPU and wall seconds over ``repeat`` runs after a warm-up run, and the last result.
+def timed(function) -> tuple[float, float, object]:
+    """CPU and wall seconds of one call and of freeing what it left behind, and its result.
 
+    The task frees a render's memory itself (a worker must give it back), so a bare render is
+    charged for collecting its garbage too rather than leaving it to whichever run comes next.
     The CPU time of this process is what a render costs; the wall time also counts whatever
     else the machine is doing, which on a shared machine varies by half from run to run.
     """
     from charter.pdf import release_memory
 
-    function()
-    cpu, wall, result = [], [], None
+    started, started_cpu = time.perf_counter(), time.process_time()
+    result = function()
+    release_memory()
+    return time.process_time() - started_cpu, time.perf_counter() - started, result
+
+
+def compare(repeat: int, contenders: dict) -> dict:
+    """Median CPU and wall seconds of each contender, run in turns after one warm-up each, so
+    that a busy moment of the machine slows them all alike; with each one's last result."""
+    runs = {name: [] for name in contenders}
+    for function in contenders.values():
+        timed(function)
     for _ in range(repeat):
-        # Every run starts from a collected heap, outside the timing: the previous run's
-        # boxes would otherwise pile up until Python's collector happens to run.
-        release_memory()
-        started, started_cpu = time.perf_counter(), time.process_time()
-        result = function()
-        cpu.append(time.process_time() - started_cpu)
-        wall.append(time.perf_counter() - started)
-    return statistics.median(cpu), statistics.median(wall), result
+        for name, function in contenders.items():
+            runs[name].append(timed(function))
+    return {
+        name: (
+            statistics.median(cpu for cpu, _wall, _result in results),
+            statistics.median(wall for _cpu, wall, _result in results),
+            results[-1][2],
+        )
+        for name, results in runs.items()
+    }
 
 
 def app_render(version):
@@ -352,9 +369,11 @@ def measure(language: str, repeat: int, chromium: bool, keep: Path | None) -> di
     from charter import pdf
 
     version = build_charter(language, random.Random(2026))
-    app_s, app_wall, export = median_of(repeat, lambda: app_render(version))
-    html = pdf.build_html(export)
-    bare_s, bare_wall, _data = median_of(repeat, lambda: bare_render(html))
+    html = pdf.build_html(app_render(version))
+    timings = compare(
+        repeat, {"app": lambda: app_render(version), "bare": lambda: bare_render(html)}
+    )
+    (app_s, app_wall, export), (bare_s, bare_wall, _data) = timings["app"], timings["bare"]
     result = {
         "pages": export.page_count,
         "app_s": app_s,
@@ -373,15 +392,14 @@ def measure(language: str, repeat: int, chromium: bool, keep: Path | None) -> di
         folder = Path(tempfile.mkdtemp(prefix="pdf-bench-chromium-"))
         page = folder / "charter.html"
         page.write_text(html)
-        _cpu, result["chromium_wall"], _none = median_of(
-            repeat, lambda: chromium_render(page, folder / "charter.pdf")
-        )
+        chromium = compare(repeat, {"chromium": lambda: chromium_render(page, folder / "out.pdf")})
+        result["chromium_wall"] = chromium["chromium"][1]
     return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--chromium", action="store_true", help="also time headless Chromium")
     parser.add_argument("--keep", type=Path, help="write the PDFs and their HTML here")
     options = parser.parse_args()
