@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
 
 from .exports import document_parts
 from .models import CharterVersion, PdfExport, VersionStatus
@@ -31,8 +32,8 @@ UNAPPROVED = {VersionStatus.DRAFT, VersionStatus.IN_REVIEW, VersionStatus.CHANGE
 _libc = ctypes.CDLL(ctypes.util.find_library("c") or None)
 _malloc_trim = getattr(_libc, "malloc_trim", None)
 
-# Loading the system font configuration costs a noticeable share of a render; a worker
-# process keeps one for all its renders (the print CSS declares no @font-face).
+# A worker process keeps one font configuration for all its renders (the print CSS declares
+# no @font-face): the fonts it has loaded, a hundred MB for the CJK ones, are loaded once.
 _font_config: FontConfiguration | None = None
 
 
@@ -128,7 +129,12 @@ def build_html(export: PdfExport) -> str:
 def render(html: str) -> RenderedPdf:
     """Lay out and write the PDF, tagged for accessibility, timing each step."""
     started = time.perf_counter()
-    document = HTML(string=html, base_url=str(settings.BASE_DIR)).render(font_config=font_config())
+    # The documents are self-contained (inline CSS and SVG): nothing a charter's text says may
+    # make the worker fetch a file or reach the network.
+    offline = URLFetcher(allowed_protocols={"data"})
+    document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=offline).render(
+        font_config=font_config()
+    )
     laid_out = time.perf_counter()
     data = document.write_pdf(pdf_tags=True)
     written = time.perf_counter()

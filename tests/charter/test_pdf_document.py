@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from pypdf import PdfReader
 
+from charter import pdf
 from charter.models import PartnerTeam, RaciAssignment, Scope, Service
 from charter.registry import DocumentPart, document_parts, registry
 from tests.charter.pdf_factories import (
@@ -241,3 +242,17 @@ def test_the_approval_record_names_each_vote_and_the_approvers_on_the_cover(
     record = " ".join(pages[2:])
     assert in_order(record, ["Approval record", chair, "Approve", "Ready for the field."])
     assert not any(DRAFT_MARK in text for text in pages)
+
+
+def test_rendering_never_fetches_files_or_urls_named_in_the_html(tmp_path):
+    secret = tmp_path / "secret.svg"
+    secret.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40">'
+        '<text x="0" y="20">TOP SECRET FILE</text></svg>'
+    )
+    html = f'<p>Before</p><img src="{secret.as_uri()}"><img src="http://169.254.169.254/x.svg">'
+
+    text = " ".join(page_texts(pdf.render(html).data))
+
+    assert "Before" in text
+    assert "TOP SECRET FILE" not in text
