@@ -12,7 +12,7 @@ version and renders it
 
 each once to warm up and then ``--repeat`` times in turns, taking the median:
 
-    .venv/bin/python bench/pdf_bench.py [--repeat 5] [--chromium] [--keep DIR]
+    .venv/bin/python bench/pdf_bench.py [--repeat 3] [--chromium] [--keep DIR]
 
 ``--chromium`` also times headless Chromium printing the same HTML, for comparison.
 The last line sums it up:
@@ -399,7 +399,7 @@ def measure(language: str, repeat: int, chromium: bool, keep: Path | None) -> di
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--chromium", action="store_true", help="also time headless Chromium")
     parser.add_argument("--keep", type=Path, help="write the PDFs and their HTML here")
     options = parser.parse_args()
