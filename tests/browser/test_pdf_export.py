@@ -5,35 +5,34 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from charter.exports import content_key
 from charter.models import PdfExport
 from charter.tasks import render_pdf_export
-from config.celery import app as celery_app
 from tests.charter.version_factories import charter_with_editor, publish_version
 from tests.factories import MembershipFactory
 
 
-@pytest.fixture
-def queued_not_run():
-    """Exports wait in the queue as in production; the test plays the worker."""
-    previous = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = False
-    yield
-    celery_app.conf.task_always_eager = previous
-
-
 @pytest.mark.django_db(transaction=True)
-def test_export_status_polls_until_the_pdf_is_ready_then_downloads(page, login, queued_not_run):
+def test_export_status_polls_until_the_pdf_is_ready_then_downloads(page, login):
     charter, editor = charter_with_editor(title="Northwind Charter FY27")
     version = publish_version(charter, editor, label="2026-Q4")
     board = MembershipFactory(workspace=charter.workspace, role="board")
+    # Someone asked already; its task waits in the queue, and this test plays the worker.
+    export = PdfExport.objects.create(
+        version=version,
+        kind="charter",
+        content_key=content_key(version, "charter", {}),
+        version_status=version.status,
+        task_id="queued-task",
+    )
     login(page, board.user.username)
 
     page.goto(f"/w/{charter.workspace.slug}/versions/{version.pk}/")
     panel = page.get_by_role("region", name="PDF")
-    panel.get_by_role("button", name="Export PDF").click()
+    panel.get_by_role("button", name="Export PDF").click()  # joins the queued export
     expect(panel.get_by_role("status").first).to_contain_text("Waiting for a worker")
+    assert PdfExport.objects.count() == 1
 
-    export = PdfExport.objects.get()
     render_pdf_export.apply(args=[export.pk], task_id=export.task_id)
 
     download_link = panel.get_by_role("link", name="Download Charter PDF")
