@@ -2,7 +2,7 @@
 
 from .models import VersionStatus
 from .registry import Panel, register_panel
-from .versions import draft_differs
+from .versions import draft_differs, draft_snapshot
 
 RECENT_VERSIONS = 5
 
@@ -16,7 +16,8 @@ def versions_panel(request, charter) -> dict:
         "in_review": next((v for v in recent if v.status == VersionStatus.IN_REVIEW), None),
         "recent": recent,
         # An approval belongs to one snapshot: any later edit shows up here, never in it.
-        "draft_differs": approved is not None and draft_differs(charter, approved),
+        "draft_differs": approved is not None
+        and draft_differs(draft_snapshot(request, charter), approved),
         "can_publish": request.membership.can("edit"),
     }
 

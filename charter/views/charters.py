@@ -4,8 +4,8 @@ from django.shortcuts import redirect, render
 from ..access import get_in_workspace, scoped, workspace_view
 from ..forms import CharterForm
 from ..models import AuditEvent, Charter
-from ..registry import completeness, registry, render_panels, snapshot_charter, snapshot_section
-from ..versions import charter_info
+from ..registry import completeness, registry, render_panels, snapshot_section
+from ..versions import charter_info, draft_snapshot
 
 
 @workspace_view()
@@ -33,13 +33,12 @@ def charter_create(request):
 @workspace_view()
 def charter_detail(request, charter_pk):
     charter = get_in_workspace(request, Charter, pk=charter_pk)
-    snapshots = snapshot_charter(charter)
+    draft = draft_snapshot(request, charter)
     context = {
         "charter": charter,
         "sections": registry.all(),
-        "checklist": completeness(snapshots),
-        "snapshots": snapshots,
-        "charter_info": charter_info(charter),
+        "checklist": completeness(draft["sections"]),
+        "charter_info": draft["charter"],
         "panels": render_panels(request, charter),
     }
     return render(request, "charter/charter_detail.html", context)
