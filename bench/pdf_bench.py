@@ -86,7 +86,6 @@ def setup_django(media_root: str) -> None:
     os.environ["MEDIA_ROOT"] = media_root
     os.environ["CELERY_TASK_ALWAYS_EAGER"] = "1"
     os.environ.pop("REDIS_URL", None)
-    os.environ.pop("CHARTERBOARD_PDF_RENDER_DELAY", None)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
 
@@ -94,7 +93,7 @@ def setup_django(media_root: str) -> None:
     from django.db import connection
 
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    from charter.pdf import release_memory
+    from charter.documents.rendering import release_memory
 
     release_memory()  # what running the migrations left behind is no part of a render
 
@@ -104,7 +103,7 @@ def build_charter(language: str, rng: random.Random):
     from django.contrib.auth import get_user_model
 
     from charter import models as charter_models
-    from charter.versions import publish
+    from charter.versions.publishing import publish
     from governance.models import AdvisoryBoard, BoardFunction, BoardSeat
     from roadmap.models import Milestone, Phase, Status
 
@@ -302,7 +301,7 @@ def timed(function) -> tuple[float, float, object]:
     The CPU time of this process is what a render costs; the wall time also counts whatever
     else the machine is doing, which on a shared machine varies by half from run to run.
     """
-    from charter.pdf import release_memory
+    from charter.documents.rendering import release_memory
 
     started, started_cpu = time.perf_counter(), time.process_time()
     result = function()
@@ -331,7 +330,7 @@ def compare(repeat: int, contenders: dict) -> dict:
 
 def app_render(version):
     """A new export of the version through ``request_export`` and the task, as in production."""
-    from charter.exports import request_export
+    from charter.documents.requests import request_export
     from charter.models import PdfExport
 
     PdfExport.objects.filter(version=version).delete()
@@ -366,7 +365,7 @@ def chromium_render(html_path: Path, out: Path) -> None:
 
 
 def measure(language: str, repeat: int, chromium: bool, keep: Path | None) -> dict:
-    from charter import pdf
+    from charter.documents import rendering as pdf
 
     version = build_charter(language, random.Random(2026))
     html = pdf.build_html(app_render(version))

@@ -1,6 +1,13 @@
+"""Email from the worker: queued once the request's transaction has committed."""
+
+from celery import shared_task
+from django.core.mail import send_mail
 from django.db import transaction
 
-from .tasks import send_email
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_email(subject: str, body: str, recipients: list[str]) -> int:
+    return send_mail(subject, body, None, recipients)
 
 
 def queue_email(subject: str, body: str, recipients: list[str]) -> None:

@@ -4,10 +4,11 @@ Each app registers its sections in ``AppConfig.ready()``. Navigation, the comple
 checklist, publishing, diffs and the PDF all iterate over the registry.
 """
 
-import bisect
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Hashable, Iterator
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
 
 Snapshot = dict[str, Any]
 
@@ -34,30 +35,51 @@ class Section:
     help_text: str = ""
 
 
-@dataclass
-class Registry:
-    _sections: dict[str, Section] = field(default_factory=dict)
+class Hook(Generic[T]):
+    """One plug-in point: items kept by key, in order; a second item with a taken key is refused.
 
-    def register(self, section: Section) -> Section:
-        if section.key in self._sections:
-            raise ValueError(f"A section with key {section.key!r} is already registered.")
-        self._sections[section.key] = section
-        return section
+    Every hook of the registry follows this one rule, so that two apps can never silently
+    replace each other's section, panel or seeder.
+    """
 
-    def unregister(self, key: str) -> None:
-        self._sections.pop(key, None)
+    def __init__(
+        self,
+        what: str,
+        key_of: Callable[[T], Hashable] = lambda item: item.key,
+        order_of: Callable[[T], Any] = lambda item: item.order,
+    ):
+        self.what = what
+        self._key_of = key_of
+        self._order_of = order_of
+        self._items: dict[Hashable, T] = {}
 
-    def all(self) -> list[Section]:
-        return sorted(self._sections.values(), key=lambda s: (s.appendix, s.order, s.key))
+    def register(self, item: T) -> T:
+        key = self._key_of(item)
+        if key in self._items:
+            raise ValueError(f"A {self.what} with key {key!r} is already registered.")
+        self._items[key] = item
+        return item
 
-    def get(self, key: str) -> Section:
-        return self._sections[key]
+    def unregister(self, key: Hashable) -> None:
+        self._items.pop(key, None)
 
-    def __contains__(self, key: str) -> bool:
-        return key in self._sections
+    def get(self, key: Hashable) -> T:
+        return self._items[key]
+
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._items
+
+    def __iter__(self) -> Iterator[T]:
+        # sorted() is stable: items of one order keep their registration order.
+        return iter(sorted(self._items.values(), key=self._order_of))
+
+    def all(self) -> list[T]:
+        return list(self)
 
 
-registry = Registry()
+registry: Hook[Section] = Hook(
+    "section", order_of=lambda section: (section.appendix, section.order, section.key)
+)
 register = registry.register
 
 
@@ -75,12 +97,12 @@ class Extension:
     template: str
 
 
-extensions: list[Extension] = []
-
-
-def extend(extension: Extension) -> Extension:
-    extensions.append(extension)
-    return extension
+extensions: Hook[Extension] = Hook(
+    "section extension",
+    key_of=lambda extension: (extension.section_key, extension.key),
+    order_of=lambda extension: 0,
+)
+extend = extensions.register
 
 
 def extensions_for(section_key: str) -> list[Extension]:
@@ -117,36 +139,39 @@ class Panel:
     context: Callable[..., dict]
 
 
-panels: dict[str, Panel] = {}
-
-
-def register_panel(panel: Panel) -> Panel:
-    panels[panel.key] = panel
-    return panel
+panels: Hook[Panel] = Hook("overview panel")
+register_panel = panels.register
 
 
 def render_panels(request, charter) -> list[tuple[Panel, dict]]:
-    return [
-        (panel, panel.context(request, charter))
-        for panel in sorted(panels.values(), key=lambda p: p.order)
-    ]
+    return [(panel, panel.context(request, charter)) for panel in panels]
 
 
-# Each app adds demo content for its own part of the charter: fn(charter, users_by_role).
-# Seeders run by ``order``, then in registration order; publishing the demo version needs
-# every section's content first, and the review of that version needs the version.
-demo_seeders: list[Callable[..., None]] = []
-_demo_orders: list[int] = []
+@dataclass(frozen=True)
+class DemoSeeder:
+    """Demo content an app adds for its own part of the charter: ``seed(charter, users_by_role)``.
+
+    Seeders run by ``order``, then in registration order; publishing the demo version needs
+    every section's content first, and the review of that version needs the version.
+    """
+
+    seed: Callable[..., None]
+    order: int = 0
 
 
-def register_demo(seeder: Callable[..., None] | None = None, *, order: int = 0):
+def demo_seeder_hook() -> "Hook[DemoSeeder]":
+    return Hook("demo seeder", key_of=lambda seeder: seeder.seed)
+
+
+demo_seeders = demo_seeder_hook()
+
+
+def register_demo(seed: Callable[..., None] | None = None, *, order: int = 0):
     """Register a demo seeder; also usable as ``@register_demo(order=...)``."""
-    if seeder is None:
+    if seed is None:
         return lambda function: register_demo(function, order=order)
-    position = bisect.bisect_right(_demo_orders, order)
-    _demo_orders.insert(position, order)
-    demo_seeders.insert(position, seeder)
-    return seeder
+    demo_seeders.register(DemoSeeder(seed, order))
+    return seed
 
 
 # The charter app publishes the demo version at this order; seed its review after it.
@@ -163,13 +188,8 @@ class NavLink:
     capability: str = "view"
 
 
-nav_links: list[NavLink] = []
-
-
-def register_nav(link: NavLink) -> NavLink:
-    nav_links.append(link)
-    nav_links.sort(key=lambda item: item.order)
-    return link
+nav_links: Hook[NavLink] = Hook("navigation link", key_of=lambda link: link.url_name)
+register_nav = nav_links.register
 
 
 @dataclass(frozen=True)
@@ -183,17 +203,12 @@ class VersionPanel:
     context: Callable[..., dict]
 
 
-version_panels: dict[str, VersionPanel] = {}
-
-
-def register_version_panel(panel: VersionPanel) -> VersionPanel:
-    version_panels[panel.key] = panel
-    return panel
+version_panels: Hook[VersionPanel] = Hook("version panel")
+register_version_panel = version_panels.register
 
 
 def render_version_panels(request, version) -> list[tuple[VersionPanel, dict]]:
-    ordered = sorted(version_panels.values(), key=lambda p: p.order)
-    return [(panel, panel.context(request, version)) for panel in ordered]
+    return [(panel, panel.context(request, version)) for panel in version_panels]
 
 
 @dataclass(frozen=True)
@@ -213,18 +228,12 @@ class DocumentPart:
     data: Callable[..., dict | None]
 
 
-document_parts: dict[str, DocumentPart] = {}
-
-
-def register_document_part(part: DocumentPart) -> DocumentPart:
-    document_parts[part.key] = part
-    return part
+document_parts: Hook[DocumentPart] = Hook("document part")
+register_document_part = document_parts.register
 
 
 def parts_for(document: str) -> list[DocumentPart]:
-    return sorted(
-        (p for p in document_parts.values() if p.document == document), key=lambda p: p.order
-    )
+    return [part for part in document_parts if part.document == document]
 
 
 @dataclass(frozen=True)
@@ -232,27 +241,26 @@ class ReviewWorkflow:
     """What submitting and withdrawing a version does: (version, by, membership) → None.
 
     By default only the version's status moves; governance registers its review (votes,
-    emails to the board) so that the version page's buttons go through it.
+    emails to the board) so that the version page's buttons go through it. One workflow at
+    most may be registered.
     """
 
     submit: Callable[..., Any]
     withdraw: Callable[..., Any]
+    key: str = "review"
+    order: int = 0
 
 
 STATUS_ONLY_WORKFLOW = ReviewWorkflow(
     submit=lambda version, by, membership: version.submit(by, membership),
     withdraw=lambda version, by, membership: version.withdraw(by, membership),
 )
-_review_workflow = [STATUS_ONLY_WORKFLOW]
-
-
-def register_review_workflow(workflow: ReviewWorkflow) -> ReviewWorkflow:
-    _review_workflow[0] = workflow
-    return workflow
+review_workflows: Hook[ReviewWorkflow] = Hook("review workflow")
+register_review_workflow = review_workflows.register
 
 
 def review_workflow() -> ReviewWorkflow:
-    return _review_workflow[0]
+    return next(iter(review_workflows), STATUS_ONLY_WORKFLOW)
 
 
 @dataclass(frozen=True)
@@ -273,15 +281,9 @@ class Portable:
     import_: Callable[..., None]
 
 
-portables: dict[str, Portable] = {}
-
-
-def register_portable(portable: Portable) -> Portable:
-    if portable.key in portables:
-        raise ValueError(f"A portable part with key {portable.key!r} is already registered.")
-    portables[portable.key] = portable
-    return portable
+portables: Hook[Portable] = Hook("portable part", order_of=lambda part: (part.order, part.key))
+register_portable = portables.register
 
 
 def portable_parts() -> list[Portable]:
-    return sorted(portables.values(), key=lambda part: (part.order, part.key))
+    return portables.all()

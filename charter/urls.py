@@ -1,24 +1,25 @@
 from django.urls import path
 
-from . import collaboration, current_state, future_success, scope
-from .views import (
-    accounts,
-    audit,
-    charters,
-    comments,
-    completeness,
-    data,
-    exports,
-    health,
-    verify,
-    versions,
-    workspaces,
-)
-from .views import collaboration as collaboration_views
-from .views import current_state as current_state_views
-from .views import future_success as future_success_views
-from .views import scope as scope_views
-from .views.editing import editing_urls
+from charter.audit_trail import views as audit
+from charter.charters import completeness
+from charter.charters import views as charters
+from charter.charters import views_data as data
+from charter.comments import views as comments
+from charter.documents import verify
+from charter.documents import views as exports
+from charter.editing.views import editing_urls
+from charter.sections.collaboration import editors as collaboration
+from charter.sections.collaboration import views as collaboration_views
+from charter.sections.current_state import editors as current_state
+from charter.sections.current_state import views as current_state_views
+from charter.sections.future_success import editors as future_success
+from charter.sections.future_success import views as future_success_views
+from charter.sections.scope import editors as scope
+from charter.sections.scope import views as scope_views
+from charter.versions import views as versions
+from charter.workspaces import accounts
+from charter.workspaces import views as workspaces
+from config import health
 
 app_name = "charter"
 

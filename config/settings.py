@@ -86,7 +86,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "charter.context_processors.workspaces",
+                "charter.workspaces.context_processors.workspaces",
             ],
         },
     },
@@ -210,12 +210,14 @@ CELERY_WORKER_MAX_MEMORY_PER_CHILD = int(
     os.environ.get("CELERY_WORKER_MAX_MEMORY_PER_CHILD", str(600 * 1024))
 )
 CELERY_TASK_IGNORE_RESULT = True
+# Task modules live beside what they work on, not in one ``tasks.py`` per app.
+CELERY_IMPORTS = ("charter.mail", "charter.documents.tasks", "charter.actuals.tasks")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "remind-owners-of-overdue-actuals": {
-        "task": "charter.tasks.send_actual_reminders",
+        "task": "charter.actuals.tasks.send_actual_reminders",
         "schedule": crontab(hour=int(os.environ.get("REMINDER_HOUR", "7")), minute=0),
     },
 }
@@ -228,7 +230,6 @@ PDF_TASK_SOFT_TIME_LIMIT = int(os.environ.get("PDF_TASK_SOFT_TIME_LIMIT", "240")
 PDF_TASK_TIME_LIMIT = int(os.environ.get("PDF_TASK_TIME_LIMIT", "300"))
 # Test hook only: seconds the worker sleeps after marking an export running, so that the
 # worker-loss integration test can kill it mid-render. Unset (0) everywhere else.
-PDF_RENDER_DELAY_SECONDS = float(os.environ.get("CHARTERBOARD_PDF_RENDER_DELAY", "0"))
 
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

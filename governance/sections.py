@@ -19,7 +19,7 @@ from charter.registry import (
     register_review_workflow,
     register_version_panel,
 )
-from charter.versions import charter_info
+from charter.versions.publishing import charter_info
 
 from . import dashboard, demo, documents, review
 from .board import board_warnings, coverage

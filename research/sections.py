@@ -4,7 +4,7 @@ an editor pulls into the current state, the Research link in the top navigation,
 from django.utils.translation import gettext_lazy as _
 
 from charter.registry import Extension, NavLink, Section, extend, register, register_nav
-from charter.versions import charter_info
+from charter.versions.publishing import charter_info
 
 from . import snapshots
 

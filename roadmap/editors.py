@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from charter.editing import RowEditor
+from charter.editing.specs import RowEditor
 
 from .forms import MilestoneForm, PhaseForm
 from .models import Milestone, Phase

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from charter.editing import EditForm
+from charter.editing.specs import EditForm
 from charter.models import MaturityModel, Metric, Objective
 
 from .dependencies import DependencyError, check_dependencies

@@ -3,8 +3,8 @@
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from charter.maturity import overall_level
 from charter.models import Charter, MaturityLevel, MaturityScore, Metric, Objective
+from charter.sections.current_state.maturity import overall_level
 
 from . import resources
 from .models import Milestone, Phase, Status

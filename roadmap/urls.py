@@ -1,6 +1,6 @@
 from django.urls import path
 
-from charter.views.editing import editing_urls
+from charter.editing.views import editing_urls
 
 from . import views
 from .editors import MILESTONE_TABLE, PHASE_TABLE

@@ -1,8 +1,9 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from ..audit import action_label, object_type_label
-from ..diff import display, humanize
+from charter.audit_trail.labels import action_label, object_type_label
+from charter.versions.diff import display, humanize
+
 from ..models import Role, VersionStatus
 
 register = template.Library()

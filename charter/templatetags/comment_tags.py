@@ -1,11 +1,11 @@
 from django import template
 
-from ..views.comments import comments_context
+from charter.comments.views import comments_context
 
 register = template.Library()
 
 
-@register.inclusion_tag("charter/partials/comments.html", takes_context=True)
+@register.inclusion_tag("charter/comments/comments.html", takes_context=True)
 def section_comments(context, charter, section):
     """The comments block under every section page, whichever app registered the section."""
     request = context["request"]

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django import template
 
-from .. import scope
+from charter.sections.scope import snapshot as scope
 
 register = template.Library()
 

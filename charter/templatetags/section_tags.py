@@ -2,7 +2,8 @@
 
 from django import template
 
-from .. import charts, metrics
+from charter.sections.current_state.charts import maturity_chart as draw_maturity_chart
+from charter.sections.future_success import charts, metrics
 
 register = template.Library()
 
@@ -10,7 +11,7 @@ register = template.Library()
 @register.filter
 def maturity_chart(data):
     """The maturity snapshot as an inline SVG bar chart."""
-    return charts.maturity_chart(data or {})
+    return draw_maturity_chart(data or {})
 
 
 @register.filter

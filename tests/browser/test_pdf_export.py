@@ -5,9 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from charter.exports import content_key
+from charter.documents.exports import content_key
+from charter.documents.tasks import render_pdf_export
 from charter.models import PdfExport
-from charter.tasks import render_pdf_export
 from tests.charter.version_factories import charter_with_editor, publish_version
 from tests.factories import MembershipFactory
 

@@ -8,7 +8,7 @@ import tempfile
 import pytest
 from pypdf import PdfReader
 
-from charter.exports import request_export
+from charter.documents.requests import request_export
 from charter.models import PdfExport
 
 

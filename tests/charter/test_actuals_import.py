@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from charter.metric_io import parse_period, parse_value
+from charter.actuals.importing import parse_period, parse_value
 from charter.models import Metric, MetricActual, MetricImport
 from tests.charter.section_factories import MetricActualFactory, MetricFactory
 from tests.factories import CharterFactory
@@ -229,7 +229,7 @@ def test_changing_the_mapping_updates_the_preview_with_htmx(editor):
     response = editor.post(metric_import.get_absolute_url(), data, headers={"HX-Request": "true"})
 
     assert response.status_code == 200
-    assert response.templates[0].name == "charter/data/actuals_form.html"
+    assert response.templates[0].name == "charter/actuals/form.html"
     assert response.context["report"].sample[0].cleaned.value == Decimal("5")
 
 

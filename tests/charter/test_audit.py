@@ -7,9 +7,9 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from charter.errors import ImmutableObject
-from charter.membership import change_role, remove_member
 from charter.models import AuditEvent
 from charter.registry import nav_links
+from charter.workspaces.membership import change_role, remove_member
 from tests.charter.version_factories import charter_with_editor, publish_version
 from tests.factories import MembershipFactory
 

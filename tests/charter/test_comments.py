@@ -2,7 +2,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from charter import comments
+from charter.comments import threads as comments
 from charter.models import AuditEvent, Comment
 from tests.charter.scope_factories import CommentFactory
 from tests.factories import CharterFactory, MembershipFactory

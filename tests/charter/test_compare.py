@@ -185,7 +185,7 @@ def test_publish_button_is_offered_to_editors_only(client, editor):
 def test_the_versions_block_takes_the_same_queries_for_few_and_many_versions(
     editor, rf, django_assert_max_num_queries
 ):
-    from charter.versions_panel import versions_panel
+    from charter.versions.panel import versions_panel
 
     request = rf.get("/")
     request.membership = editor.membership

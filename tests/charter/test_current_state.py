@@ -5,10 +5,10 @@ import json
 import pytest
 from django.template.loader import render_to_string
 
-from charter.current_state import completeness, snapshot
-from charter.maturity import overall_level
 from charter.models import MaturityLevel, MaturityModel, MaturityScore
 from charter.registry import registry
+from charter.sections.current_state.maturity import overall_level
+from charter.sections.current_state.snapshot import completeness, snapshot
 from charter.templatetags.section_tags import maturity_chart
 from tests.charter.section_factories import CurrentStateFactory, ExecutionKpiFactory, score
 from tests.factories import CharterFactory, WorkspaceFactory

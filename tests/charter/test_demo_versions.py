@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from charter import registry
 from charter.models import Charter, VersionStatus
-from charter.versions import snapshot_hash
+from charter.versions.publishing import snapshot_hash
 
 
 @pytest.mark.django_db
@@ -24,8 +24,7 @@ def test_demo_publishes_an_approved_version_and_a_newer_draft_of_the_whole_chart
 
 
 def test_demo_seeders_run_by_order_then_in_registration_order(monkeypatch):
-    monkeypatch.setattr(registry, "demo_seeders", [])
-    monkeypatch.setattr(registry, "_demo_orders", [])
+    monkeypatch.setattr(registry, "demo_seeders", registry.demo_seeder_hook())
     calls = []
 
     @registry.register_demo(order=100)
@@ -40,5 +39,5 @@ def test_demo_seeders_run_by_order_then_in_registration_order(monkeypatch):
     registry.register_demo(lambda charter, users: calls.append("roadmap"))
 
     for seeder in registry.demo_seeders:
-        seeder(None, {})
+        seeder.seed(None, {})
     assert calls == ["scope", "roadmap", "publish", "review"]

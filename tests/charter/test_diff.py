@@ -5,7 +5,7 @@ import json
 import pytest
 from django.template.loader import render_to_string
 
-from charter.diff import diff_snapshots, diff_values, tokenize, word_diff
+from charter.versions.diff import diff_snapshots, diff_values, tokenize, word_diff
 
 
 def charter(sections=None, **info):
@@ -360,7 +360,7 @@ def test_partial_marks_deletions_and_insertions_in_words_not_only_colour():
         charter({"future-success": {"vision": "Every seller ready"}}),
         charter({"future-success": {"vision": "Every seller confident"}}),
     )
-    html = render_to_string("charter/partials/diff.html", {"diff": diff})
+    html = render_to_string("charter/versions/diff_table.html", {"diff": diff})
     assert '<del><span class="sr-only">[deleted: </span>ready' in html
     assert '<ins><span class="sr-only">[inserted: </span>confident' in html
     assert "Future success" in html
@@ -372,7 +372,7 @@ def test_partial_lists_table_rows_and_unchanged_sections():
         charter({"scope": {"audiences": [{"id": 1, "role": "AE"}]}, "roadmap": {"a": 1}}),
         charter({"scope": {"audiences": [{"id": 2, "role": "SDR"}]}, "roadmap": {"a": 1}}),
     )
-    html = render_to_string("charter/partials/diff.html", {"diff": diff})
+    html = render_to_string("charter/versions/diff_table.html", {"diff": diff})
     assert "row added" in html and "SDR" in html
     assert "row removed" in html and "AE" in html
     assert "No changes in:" in html and "Roadmap" in html
@@ -381,7 +381,7 @@ def test_partial_lists_table_rows_and_unchanged_sections():
 def test_partial_says_so_when_nothing_changed():
     snapshot = charter({"scope": {"a": 1}})
     html = render_to_string(
-        "charter/partials/diff.html", {"diff": diff_snapshots(snapshot, snapshot)}
+        "charter/versions/diff_table.html", {"diff": diff_snapshots(snapshot, snapshot)}
     )
     assert "No changes" in html
 

@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 from django.template.loader import render_to_string
 
-from charter.future_success import completeness, snapshot
 from charter.models import FutureSuccess, Metric, MetricActual, Objective
 from charter.registry import registry
+from charter.sections.future_success.snapshot import completeness, snapshot
 from tests.charter.section_factories import (
     FutureSuccessFactory,
     MetricActualFactory,

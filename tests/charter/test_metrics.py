@@ -5,7 +5,13 @@ from decimal import Decimal as D
 
 import pytest
 
-from charter.metrics import Status, elapsed_share, evaluate, period_label, progress
+from charter.sections.future_success.metrics import (
+    Status,
+    elapsed_share,
+    evaluate,
+    period_label,
+    progress,
+)
 
 YEAR = {"charter_start": date(2026, 7, 1), "charter_end": date(2027, 6, 30)}
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from pypdf import PdfReader
 
-from charter import pdf
+from charter.documents import rendering as pdf
 from charter.models import PartnerTeam, RaciAssignment, Scope, Service
 from charter.registry import DocumentPart, document_parts, registry
 from tests.charter.pdf_factories import (
@@ -34,16 +34,16 @@ def approval_part():
         document="charter",
         order=10,
         title="Approval record",
-        template="pdf/board_pack/changes.html",
+        template="charter/documents/board_pack/changes.html",
         data=lambda version, params: (
             {"approvers": [{"name": "Beatrice Morgan", "title": "Chief Revenue Officer"}]}
             if version.is_approved
             else None
         ),
     )
-    document_parts[part.key] = part
+    document_parts.register(part)
     yield part
-    del document_parts[part.key]
+    document_parts.unregister(part.key)
 
 
 def render(django_capture_on_commit_callbacks, approved=False, **charter_fields):

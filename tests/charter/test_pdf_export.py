@@ -10,10 +10,10 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from django.utils import timezone
 
-from charter import exports
+from charter.documents import exports, requests
+from charter.documents.tasks import render_pdf_export
 from charter.models import AuditEvent, PdfExport
 from charter.registry import Section, registry
-from charter.tasks import render_pdf_export
 from config.celery import app as celery_app
 from tests.charter.pdf_factories import export_now, pdf_bytes
 from tests.charter.version_factories import approve, charter_with_editor, publish_version
@@ -66,7 +66,7 @@ def test_the_task_is_queued_only_after_the_transaction_commits(
     version, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        export = exports.request_export(version, "charter", version.author)
+        export = requests.request_export(version, "charter", version.author)
 
     assert len(callbacks) == 1
     export.refresh_from_db()
@@ -80,7 +80,7 @@ def test_asking_again_returns_the_finished_file_without_rendering_again(
     first = export_now(django_capture_on_commit_callbacks, version)
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        again = exports.request_export(version, "charter", version.author)
+        again = requests.request_export(version, "charter", version.author)
 
     assert callbacks == []
     assert again.pk == first.pk
@@ -95,8 +95,8 @@ def test_asking_again_returns_the_finished_file_without_rendering_again(
 
 def test_asking_while_queued_joins_the_queued_export(version, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        first = exports.request_export(version, "charter", version.author)
-        second = exports.request_export(version, "charter", version.author)
+        first = requests.request_export(version, "charter", version.author)
+        second = requests.request_export(version, "charter", version.author)
 
     assert first.pk == second.pk
     assert len(callbacks) == 1
@@ -120,9 +120,9 @@ def test_a_charter_and_a_board_pack_of_one_version_are_separate_exports(
     version, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False):
-        charter_pdf = exports.request_export(version, "charter", version.author)
-        board_pack = exports.request_export(version, "board_pack", version.author)
-        for_meeting = exports.request_export(
+        charter_pdf = requests.request_export(version, "charter", version.author)
+        board_pack = requests.request_export(version, "board_pack", version.author)
+        for_meeting = requests.request_export(
             version, "board_pack", version.author, {"meeting_pk": 7}
         )
 
@@ -144,7 +144,7 @@ def test_a_duplicate_task_message_for_a_finished_export_does_nothing(
 
 def test_a_message_replaced_by_a_retry_does_not_render(version, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False):
-        export = exports.request_export(version, "charter", version.author)
+        export = requests.request_export(version, "charter", version.author)
 
     assert exports.claim(export.pk, "an-older-message") is None
     assert exports.claim(export.pk, export.task_id) is not None
@@ -154,7 +154,7 @@ def test_a_running_export_is_left_to_its_worker_but_taken_over_on_redelivery(
     version, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False):
-        export = exports.request_export(version, "charter", version.author)
+        export = requests.request_export(version, "charter", version.author)
     assert exports.claim(export.pk, export.task_id).status == PdfExport.Status.RUNNING
 
     # The same message again while a live worker renders: a duplicate, not a redelivery.
@@ -170,7 +170,7 @@ def test_a_worker_that_was_taken_over_cannot_overwrite_the_new_result(
     version, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False):
-        export = exports.request_export(version, "charter", version.author)
+        export = requests.request_export(version, "charter", version.author)
     first = exports.claim(export.pk, export.task_id)
     exports.claim(export.pk, export.task_id, redelivered=True)
 
@@ -184,7 +184,7 @@ def test_an_export_running_past_the_hard_time_limit_is_stale_and_can_be_retried(
     version, settings, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False):
-        export = exports.request_export(version, "charter", version.author)
+        export = requests.request_export(version, "charter", version.author)
     exports.claim(export.pk, export.task_id)
     PdfExport.objects.filter(pk=export.pk).update(
         started_at=timezone.now() - timedelta(seconds=settings.PDF_TASK_TIME_LIMIT + 1)
@@ -193,7 +193,7 @@ def test_an_export_running_past_the_hard_time_limit_is_stale_and_can_be_retried(
     assert export.is_stale and export.can_retry
 
     with django_capture_on_commit_callbacks(execute=True):
-        export = exports.request_export(version, "charter", version.author)
+        export = requests.request_export(version, "charter", version.author)
 
     export.refresh_from_db()
     assert export.status == PdfExport.Status.DONE
@@ -214,7 +214,7 @@ def test_a_render_error_is_recorded_readably_and_a_retry_renders_again(
 
     registry.unregister(broken_section.key)
     with django_capture_on_commit_callbacks(execute=True):
-        exports.retry_export(export, membership.user)
+        requests.retry_export(export, membership.user)
     export.refresh_from_db()
     assert export.status == PdfExport.Status.DONE
     assert export.error == ""
@@ -235,7 +235,7 @@ def test_a_temporary_storage_error_is_retried_and_then_succeeds(
 
     monkeypatch.setattr(default_storage, "save", flaky_save)
     with django_capture_on_commit_callbacks(execute=False):
-        export = exports.request_export(version, "charter", version.author)
+        export = requests.request_export(version, "charter", version.author)
 
     # As a worker does: the retry is a new message with the same task id, run after backoff.
     outcome = render_pdf_export.apply(args=[export.pk], task_id=export.task_id, throw=False)
@@ -250,15 +250,15 @@ def test_a_temporary_storage_error_is_retried_and_then_succeeds(
 def test_retrying_a_finished_export_is_refused(version, django_capture_on_commit_callbacks):
     export = export_now(django_capture_on_commit_callbacks, version)
 
-    with pytest.raises(exports.TransitionNotAllowed):
-        exports.retry_export(export, version.author)
+    with pytest.raises(requests.TransitionNotAllowed):
+        requests.retry_export(export, version.author)
 
 
 def test_download_name_says_charter_kind_version_and_label(
     version, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False):
-        export = exports.request_export(version, "board_pack", version.author)
+        export = requests.request_export(version, "board_pack", version.author)
 
     assert exports.filename(export) == "acme-enablement-charter-board-pack-v1-2026-q4.pdf"
 
@@ -280,7 +280,7 @@ def test_a_lasting_storage_error_fails_readably_after_the_last_retry(
 
     monkeypatch.setattr(default_storage, "save", broken_save)
     with django_capture_on_commit_callbacks(execute=False):
-        export = exports.request_export(version, "charter", version.author)
+        export = requests.request_export(version, "charter", version.author)
 
     render_pdf_export.apply(args=[export.pk], task_id=export.task_id)
 
@@ -302,7 +302,7 @@ def test_two_simultaneous_requests_make_one_export_and_one_render():
     def ask():
         try:
             start.wait(timeout=10)
-            results.append(exports.request_export(version, "charter", membership.user).pk)
+            results.append(requests.request_export(version, "charter", membership.user).pk)
         finally:
             connection.close()
 

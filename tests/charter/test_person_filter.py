@@ -1,6 +1,6 @@
 from django.template import Context, Template
 
-from charter.versions import publish
+from charter.versions.publishing import publish
 from tests.factories import CharterFactory, MembershipFactory, UserFactory
 
 

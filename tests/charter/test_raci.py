@@ -1,7 +1,7 @@
 import pytest
 
-from charter import raci
 from charter.models import RaciAssignment
+from charter.sections.collaboration import raci
 from tests.charter.scope_factories import PartnerTeamFactory, RaciAssignmentFactory, ServiceFactory
 from tests.factories import CharterFactory
 

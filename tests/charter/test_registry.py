@@ -20,7 +20,7 @@ def test_section():
             title="Test appendix",
             order=99,
             snapshot=lambda charter: {"title_length": len(charter.title)},
-            template="charter/sections/current_state.html",
+            template="charter/sections/current_state/snapshot.html",
             completeness=lambda data: (
                 [] if data.get("title_length", 0) > 50 else ["Title is short"]
             ),
@@ -73,11 +73,11 @@ def test_extension_snapshot_is_stored_under_its_section(test_section):
             "test-appendix",
             "shout",
             lambda charter: charter.title.upper(),
-            "charter/sections/scope.html",
+            "charter/sections/scope/snapshot.html",
         )
     )
     try:
         charter = CharterFactory(title="Quiet")
         assert snapshot_charter(charter)["test-appendix"]["extensions"] == {"shout": "QUIET"}
     finally:
-        extensions.remove(extension)
+        extensions.unregister((extension.section_key, extension.key))

@@ -5,8 +5,8 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
+from charter.actuals.reminders import overdue_actuals, periods, send_due_reminders
 from charter.models import ActualReminder, Metric, MetricActual
-from charter.reminders import overdue_actuals, periods, send_due_reminders
 from tests.factories import CharterFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

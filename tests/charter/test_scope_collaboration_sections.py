@@ -4,9 +4,10 @@ from decimal import Decimal
 import pytest
 from django.template.loader import render_to_string
 
-from charter import collaboration, scope
 from charter.models import Scope
 from charter.registry import registry
+from charter.sections.collaboration import snapshot as collaboration
+from charter.sections.scope import snapshot as scope
 from tests.charter.scope_factories import (
     AudienceFactory,
     FundingSourceFactory,

@@ -9,7 +9,7 @@ from django.db import DatabaseError, IntegrityError, connection, connections, tr
 from charter.errors import ImmutableObject
 from charter.models import CharterVersion, FutureSuccess, Objective, VersionStatus
 from charter.registry import Section, registry
-from charter.versions import canonical_json, publish, snapshot_hash
+from charter.versions.publishing import canonical_json, publish, snapshot_hash
 from tests.charter.version_factories import (
     approve,
     charter_with_editor,

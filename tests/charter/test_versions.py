@@ -10,9 +10,10 @@ from charter.registry import (
     ReviewWorkflow,
     VersionPanel,
     register_review_workflow,
+    review_workflows,
     version_panels,
 )
-from charter.versions import quarter_label
+from charter.versions.publishing import quarter_label
 from tests.charter.version_factories import (
     approve,
     charter_with_editor,
@@ -181,16 +182,18 @@ def test_version_page_renders_the_frozen_snapshot_not_the_live_rows(editor, live
 
 def test_version_page_shows_the_panels_other_apps_register(editor):
     version = publish_version(editor.charter, editor.membership)
-    version_panels["test-review"] = VersionPanel(
-        key="test-review",
-        order=1,
-        template="charter/versions/side.html",
-        context=lambda request, version: {"version": version},
+    version_panels.register(
+        VersionPanel(
+            key="test-review",
+            order=1,
+            template="charter/versions/side.html",
+            context=lambda request, version: {"version": version},
+        )
     )
     try:
         response = editor.get(url(editor, f"versions/{version.pk}/"))
     finally:
-        del version_panels["test-review"]
+        version_panels.unregister("test-review")
     panel_contexts = [c["panel"] for c in response.context if "panel" in c]
     assert panel_contexts and panel_contexts[0] == {"version": version}
     assert "charter/versions/side.html" in [t.name for t in response.templates]
@@ -290,8 +293,10 @@ def governance_workflow():
     def withdraw(version, by, membership):
         raise errors.PermissionDenied("Only the submitter may withdraw.")
 
-    register_review_workflow(ReviewWorkflow(submit=submit, withdraw=withdraw))
-    return calls
+    with status_only_review():
+        register_review_workflow(ReviewWorkflow(submit=submit, withdraw=withdraw))
+        yield calls
+        review_workflows.unregister("review")
 
 
 def test_buttons_go_through_the_registered_review_workflow(editor, governance_workflow):

@@ -6,7 +6,7 @@ import factory
 from django.utils import timezone
 
 from charter.models import Charter, Membership, Role
-from charter.versions import publish
+from charter.versions.publishing import publish
 from governance.board import board_for
 from governance.models import (
     ActionItem,

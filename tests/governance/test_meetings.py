@@ -266,7 +266,7 @@ def test_board_members_read_meetings_but_cannot_change_them(client):
 
 
 def test_the_meeting_page_offers_the_board_pack_pdf_for_the_charters_version(client, editor):
-    from charter.versions import publish
+    from charter.versions.publishing import publish
 
     charter = CharterFactory(workspace=editor.workspace)
     version = publish(charter, editor.user, editor)
@@ -280,7 +280,7 @@ def test_the_meeting_page_offers_the_board_pack_pdf_for_the_charters_version(cli
 
 
 def test_the_board_pack_parts_hold_the_agenda_and_every_open_action_item(editor):
-    from charter.versions import publish
+    from charter.versions.publishing import publish
 
     charter = CharterFactory(workspace=editor.workspace)
     version = publish(charter, editor.user, editor)

@@ -7,8 +7,8 @@ from django.core import mail
 from django.utils import timezone
 
 from charter.errors import DomainError, PermissionDenied, TransitionNotAllowed
-from charter.membership import change_role
 from charter.models import AuditEvent, Role, VersionStatus
+from charter.workspaces.membership import change_role
 from governance.models import ApprovalRule, BoardFunction, BoardSeat, Review, ReviewStatus, Vote
 from governance.review import cast_vote, submit_for_review, withdraw
 from governance.rules import Outcome

@@ -2,8 +2,8 @@
 
 import pytest
 
-from charter.membership import change_role
 from charter.models import AuditEvent, Role, VersionStatus
+from charter.workspaces.membership import change_role
 from governance.models import BoardFunction, BoardSeat, Vote
 from governance.reauth import SESSION_KEY
 from tests.factories import MembershipFactory

@@ -1,7 +1,7 @@
 """A real Celery worker on Redis renders an export; killed mid-render, another finishes it.
 
-The first worker runs with ``CHARTERBOARD_PDF_RENDER_DELAY`` so that it sits inside the
-render (the export already RUNNING) long enough to be killed with SIGKILL. The broker keeps
+The first worker is started through ``tests/integration/slow_worker.py``, which stalls its
+renders, so that it sits inside the render (the export already RUNNING) long enough to be killed with SIGKILL. The broker keeps
 the unacknowledged message; after the visibility timeout a freshly started worker gets it
 back as a redelivery, takes the RUNNING export over and finishes it, exactly once.
 """
@@ -18,7 +18,7 @@ import redis
 from django.conf import settings
 from django.db import connection
 
-from charter.exports import request_export
+from charter.documents.requests import request_export
 from charter.models import PdfExport
 from config.celery import app as celery_app
 from tests.charter.version_factories import charter_with_editor, publish_version
@@ -43,7 +43,7 @@ class Workers:
         self.tmp_path = tmp_path
         self.processes: list[subprocess.Popen] = []
 
-    def start(self, name: str, **extra_env: str) -> subprocess.Popen:
+    def start(self, name: str, stall_seconds: float = 0) -> subprocess.Popen:
         env = {
             **os.environ,
             "DATABASE_URL": database_url(),
@@ -52,9 +52,11 @@ class Workers:
             "CHARTERBOARD_VAR_DIR": str(self.tmp_path / "var"),
             "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT),
             "CELERY_TASK_ALWAYS_EAGER": "0",
-            **extra_env,
         }
-        command = [sys.executable, "-m", "celery", "-A", "config", "worker", "-P", "solo"]
+        command = [sys.executable, "-m", "celery"]
+        if stall_seconds:
+            command = [sys.executable, "-m", "tests.integration.slow_worker", str(stall_seconds)]
+        command += ["-A", "config", "worker", "-P", "solo"]
         command += ["-n", f"{name}@%h", "--without-gossip", "--without-mingle"]
         command += ["--without-heartbeat", "--loglevel=info"]
         log = open(self.tmp_path / f"{name}.log", "w")  # noqa: SIM115  closed with the process
@@ -114,7 +116,7 @@ def export_in(status: str, pk: int):
 def test_an_export_killed_mid_render_is_finished_once_by_a_restarted_worker(workers):
     charter, membership = charter_with_editor(title="Worker-loss charter")
     version = publish_version(charter, membership)
-    slow = workers.start("slow", CHARTERBOARD_PDF_RENDER_DELAY="60")
+    slow = workers.start("slow", stall_seconds=60)
 
     # Queued after the commit; the slow worker takes it, marks it running, then sleeps.
     export = request_export(version, "charter", membership.user)
@@ -139,7 +141,9 @@ def test_an_export_killed_mid_render_is_finished_once_by_a_restarted_worker(work
     assert [path.name for path in files] == [Path(done.file.name).name]
 
     # A duplicate of the message now changes nothing: the finished export is never redone.
-    celery_app.send_task("charter.tasks.render_pdf_export", args=[export.pk], task_id=done.task_id)
+    celery_app.send_task(
+        "charter.documents.tasks.render_pdf_export", args=[export.pk], task_id=done.task_id
+    )
     wait_for(lambda: "skipped" in workers.log("fresh"), "the duplicate to be skipped", timeout=30)
     export.refresh_from_db()
     assert (export.attempts, export.finished_at, export.sha256) == (

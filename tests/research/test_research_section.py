@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from charter.models import Charter
 from charter.registry import registry
-from charter.versions import take_snapshot
+from charter.versions.publishing import take_snapshot
 from research.audit import summarize
 from research.models import AuditActivity, Insight, SurveyResponse
 from tests.factories import CharterFactory

@@ -311,7 +311,7 @@ def test_the_maturity_charts_style_rules_cannot_restyle_the_timeline():
     # (a version, the PDF): the chart's rules must stay inside the chart.
     import re
 
-    from charter.charts import maturity_chart
+    from charter.sections.current_state.charts import maturity_chart
 
     chart = str(
         maturity_chart(

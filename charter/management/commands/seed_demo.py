@@ -40,7 +40,7 @@ class Command(BaseCommand):
                 created_by=users["owner"],
             )
             for seeder in demo_seeders:
-                seeder(charter, users)
+                seeder.seed(charter, users)
         self.stdout.write(self.style.SUCCESS("Demo workspace created."))
         self.print_logins()
 

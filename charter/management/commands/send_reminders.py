@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from charter.reminders import send_due_reminders
+from charter.actuals.reminders import send_due_reminders
 
 
 class Command(BaseCommand):

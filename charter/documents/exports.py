@@ -1,0 +1,156 @@
+"""PDF exports of versions: requested once, rendered once, by whichever worker gets there.
+
+The lifecycle of a ``PdfExport``:
+
+* ``charter.documents.requests.request_export`` finds or creates the export for exactly
+  this content (a unique constraint makes two concurrent requests meet on one row) and
+  queues the render task (``charter.documents.tasks``) after the transaction commits. A
+  finished export is returned as it is.
+* The task ``claim``s the export before rendering. Only the message named in
+  ``export.task_id`` may render it; a RUNNING export is taken over only by a *redelivery*
+  (its worker died before acknowledging) or when it ran past the hard time limit.
+* ``complete`` stores the file through Django's storage API with its SHA-256;
+  ``fail`` records a reason a person can read; ``requests.retry_export`` queues it again.
+"""
+
+import hashlib
+import time
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
+
+from charter.models import CharterVersion, PdfExport
+from charter.registry import parts_for
+from charter.versions.publishing import canonical_json
+
+Status = PdfExport.Status
+
+
+def document_parts(document: str, version: CharterVersion, params: dict) -> list[tuple]:
+    """What other apps add to a document (``DocumentPart``s), with their data, in order."""
+    parts = ((part, part.data(version, params)) for part in parts_for(document))
+    return [(part, data) for part, data in parts if data is not None]
+
+
+def content_key(version: CharterVersion, kind: str, params: dict) -> str:
+    """SHA-256 of what the PDF shows besides the snapshot itself."""
+    content = {
+        "kind": kind,
+        "params": params,
+        "status": version.status,
+        "parts": [[part.key, data] for part, data in document_parts(kind, version, params)],
+    }
+    return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
+
+
+def claim(export_pk: int, task_id: str, redelivered: bool = False) -> PdfExport | None:
+    """Mark the export RUNNING for this task message, or None when it must not render.
+
+    A duplicate message, or a stale one replaced by a retry, gets None. A redelivered
+    message finds the export RUNNING (its first worker died) and takes it over.
+    """
+    with transaction.atomic():
+        export = (
+            PdfExport.objects.select_for_update()
+            .select_related("version__charter__workspace")
+            .filter(pk=export_pk)
+            .first()
+        )
+        if export is None or export.task_id != task_id or export.is_finished:
+            return None
+        if export.status == Status.RUNNING and not (redelivered or export.is_stale):
+            return None
+        export.status = Status.RUNNING
+        export.attempts += 1
+        export.started_at = timezone.now()
+        export.save(update_fields=["status", "attempts", "started_at"])
+    return export
+
+
+def _owns(export: PdfExport) -> Q:
+    """Still ours: nobody took the export over since we claimed it."""
+    return Q(pk=export.pk, status=Status.RUNNING, attempts=export.attempts)
+
+
+def complete(export: PdfExport, data: bytes, page_count: int, timings: dict) -> bool:
+    """Store the file and record it; False when another worker took the export over."""
+    started = time.perf_counter()
+    name = default_storage.save(
+        f"exports/{export.version.charter.workspace_id}/{export.pk}-{export.attempts}.pdf",
+        ContentFile(data),
+    )
+    timings = {**timings, "store": round(time.perf_counter() - started, 3)}
+    values = {
+        "status": Status.DONE,
+        "file": name,
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "size_bytes": len(data),
+        "page_count": page_count,
+        "timings": timings,
+        "error": "",
+        "finished_at": timezone.now(),
+    }
+    if not PdfExport.objects.filter(_owns(export)).update(**values):
+        default_storage.delete(name)
+        return False
+    for attribute, value in values.items():
+        setattr(export, attribute, value)
+    return True
+
+
+def fail(export: PdfExport, reason: str) -> None:
+    PdfExport.objects.filter(_owns(export)).update(
+        status=Status.FAILED, error=reason, finished_at=timezone.now()
+    )
+
+
+def requeue_for_retry(export: PdfExport, reason: str) -> None:
+    """Between automatic retries the export waits in the queue again, with the last error."""
+    PdfExport.objects.filter(_owns(export)).update(status=Status.QUEUED, error=reason)
+
+
+def filename(export: PdfExport) -> str:
+    """A download name that says what the file is, e.g. ``acme-charter-v3-2026-q4.pdf``."""
+    version = export.version
+    parts = [
+        slugify(version.charter.title, allow_unicode=True)[:80] or "charter",
+        "board-pack" if export.kind == PdfExport.Kind.BOARD_PACK else "charter",
+        f"v{version.number}",
+        slugify(version.label, allow_unicode=True),
+    ]
+    return "-".join(part for part in parts if part) + ".pdf"
+
+
+@dataclass(frozen=True)
+class Match:
+    """A known export or version that a hash (or an uploaded file) identifies."""
+
+    version: CharterVersion
+    export: PdfExport | None
+
+
+def find_by_hash(user, digest: str) -> list[Match]:
+    """Exports whose file, or versions whose snapshot, has this SHA-256 (or, for a snapshot,
+    the short hash printed in the PDF footer), among the workspaces the user belongs to."""
+    digest = digest.strip().lower()
+    mine = {"charter__workspace__memberships__user": user}
+    exports = (
+        PdfExport.objects.filter(sha256=digest, status=Status.DONE)
+        .filter(**{f"version__{key}": value for key, value in mine.items()})
+        .select_related("version__charter__workspace")
+    )
+    matches = [Match(export.version, export) for export in exports]
+    if not matches:
+        versions = CharterVersion.objects.filter(**mine).select_related("charter__workspace")
+        versions = (
+            versions.filter(snapshot_sha256=digest)
+            if len(digest) == 64
+            else versions.filter(snapshot_sha256__startswith=digest)
+        )
+        matches = [Match(version, None) for version in versions]
+    return matches

@@ -1,0 +1,156 @@
+"""PDF documents made from a version's snapshot: print templates to HTML, HTML to PDF.
+
+Everything the PDF shows comes from the frozen snapshot, except what only exists after
+publishing (the approval record, a meeting's agenda), which other apps add as
+``DocumentPart``s through the registry.
+"""
+
+import ctypes
+import ctypes.util
+import gc
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
+
+from charter.documents.exports import document_parts
+from charter.models import CharterVersion, PdfExport, VersionStatus
+from charter.registry import registry
+
+# The BCP 47 tag of each content language: it picks the regional glyphs of CJK fonts.
+LANGUAGE_TAGS = {"en": "en", "zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "ru": "ru"}
+# Statuses whose PDF carries the "DRAFT — not approved" mark. A superseded version was
+# approved when it was current.
+UNAPPROVED = {VersionStatus.DRAFT, VersionStatus.IN_REVIEW, VersionStatus.CHANGES_REQUESTED}
+
+# glibc's malloc_trim hands freed heap back to the system; elsewhere the call is skipped.
+_libc = ctypes.CDLL(ctypes.util.find_library("c") or None)
+_malloc_trim = getattr(_libc, "malloc_trim", None)
+
+# A worker process keeps one font configuration for all its renders (the print CSS declares
+# no @font-face): the fonts it has loaded, a hundred MB for the CJK ones, are loaded once.
+_font_config: FontConfiguration | None = None
+
+
+def font_config() -> FontConfiguration:
+    global _font_config
+    if _font_config is None:
+        _font_config = FontConfiguration()
+    return _font_config
+
+
+@dataclass
+class RenderedPdf:
+    data: bytes
+    page_count: int
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def language_tag(language: str) -> str:
+    return LANGUAGE_TAGS.get((language or "en").lower(), language or "en")
+
+
+def snapshot_sections(version: CharterVersion) -> list[tuple]:
+    """The registered sections present in the snapshot, in registry order, with their data.
+
+    A section registered after the version was published has nothing to show, and one whose
+    app is gone cannot be rendered; both are left out.
+    """
+    stored = version.snapshot.get("sections", {})
+    return [(section, stored[section.key]) for section in registry.all() if section.key in stored]
+
+
+def approvers(parts: list[tuple]) -> list[dict]:
+    """Who approved, for the cover, from a charter part (governance's approval record).
+
+    A part offers them as ``approvers`` ([{"name", "title"}]), or as ``votes`` whose
+    ``decision`` is "approve".
+    """
+    for _part, data in parts:
+        if data.get("approvers"):
+            return data["approvers"]
+        votes = [vote for vote in data.get("votes") or [] if vote.get("decision") == "approve"]
+        if votes:
+            return votes
+    return []
+
+
+def chapters(sections: list[tuple], parts: list[tuple]) -> list[dict]:
+    """Sections, then the parts other apps add, numbered; appendices last, lettered."""
+    main = [{"key": s.key, "title": s.title, "section": s, "data": d} for s, d in sections]
+    main = [chapter for chapter in main if not chapter["section"].appendix]
+    main += [{"key": p.key, "title": p.title, "part": p, "data": d} for p, d in parts]
+    appendices = [
+        {"key": s.key, "title": s.title, "section": s, "data": d, "appendix": True}
+        for s, d in sections
+        if s.appendix
+    ]
+    for number, chapter in enumerate(main, start=1):
+        chapter["number"] = str(number)
+    for letter, chapter in zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", appendices, strict=False):
+        chapter["number"] = letter
+    for chapter in main + appendices:
+        chapter["id"] = f"chapter-{chapter['key']}"
+    return main + appendices
+
+
+def document_context(export: PdfExport) -> dict:
+    version = export.version
+    info = version.snapshot.get("charter", {})
+    parts = document_parts(export.kind, version, export.params)
+    sections = snapshot_sections(version) if export.kind == PdfExport.Kind.CHARTER else []
+    return {
+        "export": export,
+        "version": version,
+        "version_status": VersionStatus(export.version_status),
+        "is_draft": export.version_status in UNAPPROVED,
+        "charter_info": info,
+        "lang": language_tag(info.get("language", "en")),
+        "chapters": chapters(sections, parts),
+        "approvers": approvers(parts),
+        "cover_subtitle": next(
+            (d["cover_subtitle"] for _, d in parts if "cover_subtitle" in d), ""
+        ),
+    }
+
+
+def build_html(export: PdfExport) -> str:
+    context = document_context(export)
+    # The fixed words of the document (cover, contents) follow the charter's language.
+    with translation.override(context["charter_info"].get("language") or "en"):
+        return render_to_string("charter/documents/document.html", context)
+
+
+def render(html: str) -> RenderedPdf:
+    """Lay out and write the PDF, tagged for accessibility, timing each step."""
+    started = time.perf_counter()
+    # The documents are self-contained (inline CSS and SVG): nothing a charter's text says may
+    # make the worker fetch a file or reach the network.
+    offline = URLFetcher(allowed_protocols={"data"})
+    document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=offline).render(
+        font_config=font_config()
+    )
+    laid_out = time.perf_counter()
+    data = document.write_pdf(pdf_tags=True)
+    written = time.perf_counter()
+    return RenderedPdf(
+        data=data,
+        page_count=len(document.pages),
+        timings={"layout": round(laid_out - started, 3), "write": round(written - laid_out, 3)},
+    )
+
+
+def release_memory() -> None:
+    """Give a finished render's memory back to the system.
+
+    A layout is a few hundred MB of boxes that refer to each other; without a collection and
+    a trim, a long-lived worker would keep its largest render's peak for good.
+    """
+    gc.collect()
+    if _malloc_trim is not None:
+        _malloc_trim(0)

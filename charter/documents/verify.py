@@ -1,0 +1,29 @@
+"""Is this PDF (or hash) one of ours? Looked up only among the user's own workspaces."""
+
+from django.shortcuts import render
+
+from charter.access import workspace_view
+from charter.documents.exports import find_by_hash
+from charter.workspaces.forms import VerifyForm
+
+
+@workspace_view()
+def verify(request):
+    bound = request.method == "POST"
+    form = VerifyForm(request.POST if bound else None, request.FILES if bound else None)
+    context = {"form": form}
+    status = 200
+    if bound:
+        if form.is_valid():
+            digest = form.sha256()
+            context.update(
+                digest=digest,
+                from_file=bool(form.cleaned_data.get("file")),
+                matches=find_by_hash(request.user, digest),
+            )
+        else:
+            status = 400
+    template = (
+        "charter/documents/verify_body.html" if request.htmx else "charter/documents/verify.html"
+    )
+    return render(request, template, context, status=status)

@@ -1,0 +1,76 @@
+"""PDF exports of a version: request one, watch its status, download it, retry a failure."""
+
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from charter import errors
+from charter.access import get_in_workspace, workspace_view
+from charter.documents.exports import filename
+from charter.documents.requests import request_export, retry_export
+from charter.models import CharterVersion, PdfExport
+from charter.workspaces.forms import ExportRequestForm
+
+
+def _get_export(request, pdfexport_pk, **lookup) -> PdfExport:
+    queryset = PdfExport.objects.select_related("version__charter")
+    return get_in_workspace(request, queryset, pk=pdfexport_pk, **lookup)
+
+
+def _status(request, export: PdfExport, status: int = 200, error: str = ""):
+    """The export's status block for htmx (polled until it is finished), else its page."""
+    template = "charter/documents/status.html" if request.htmx else "charter/documents/detail.html"
+    return render(request, template, {"export": export, "error": error}, status=status)
+
+
+@workspace_view()
+@require_POST
+def export_create(request, charterversion_pk):
+    version = get_in_workspace(request, CharterVersion, pk=charterversion_pk)
+    form = ExportRequestForm(request.POST)
+    if not form.is_valid():
+        return render(request, "charter/documents/invalid.html", {"form": form}, status=400)
+    export = request_export(version, form.cleaned_data["kind"], request.user, form.params())
+    if request.htmx:
+        return _status(request, export)
+    return redirect("charter:export", request.workspace.slug, export.pk)
+
+
+@workspace_view()
+def export_detail(request, pdfexport_pk):
+    return _status(request, _get_export(request, pdfexport_pk))
+
+
+@workspace_view()
+def export_download(request, pdfexport_pk):
+    export = _get_export(request, pdfexport_pk, status=PdfExport.Status.DONE)
+    try:
+        handle = export.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404("The file of this export is missing.") from error
+    return FileResponse(
+        handle, as_attachment=True, filename=filename(export), content_type="application/pdf"
+    )
+
+
+@workspace_view()
+@require_POST
+def export_retry(request, pdfexport_pk):
+    export = _get_export(request, pdfexport_pk)
+    try:
+        export = retry_export(export, request.user)
+    except errors.DomainError as error:
+        return _status(request, export, status=409, error=str(error))
+    if request.htmx:
+        return _status(request, export)
+    return redirect("charter:export", request.workspace.slug, export.pk)
+
+
+def export_panel(request, version: CharterVersion) -> dict:
+    """The version page's PDF block: the latest export of each kind, if any."""
+    latest = {}
+    for export in version.exports.order_by("-created_at"):
+        latest.setdefault(export.kind, export)
+    return {
+        "kinds": [(kind, label, latest.get(kind)) for kind, label in PdfExport.Kind.choices],
+    }

@@ -1,0 +1,201 @@
+"""The generic in-place editing views; see ``charter/editing.py`` for the whole picture."""
+
+from django.db.models import ProtectedError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import URLPattern, path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from charter.access import get_in_workspace, workspace_view
+from charter.editing.specs import Block, EditForm, RowEditor, conflict_form, save_form
+from charter.models import Charter, EditConflict, Revisioned
+
+
+def _respond(request, partial, context, *, title, back, status=200, row=False):
+    """The partial for htmx, else the same partial on a page of its own (no JavaScript)."""
+    if request.htmx:
+        return render(request, partial, context, status=status)
+    page = {**context, "partial": partial, "title": title, "back": back, "row_form": row}
+    return render(request, "charter/editing/edit_page.html", page, status=status)
+
+
+def submit(request, form: EditForm, *, render_form, render_saved, return_url, dom_id, event):
+    """The one save path of every in-place form: validate, save or show the conflict."""
+    autosave = bool(request.htmx) and request.POST.get("autosave") == "1"
+    if not form.is_valid():
+        if autosave:
+            context = {"form": form, "dom_id": dom_id}
+            return render(request, "charter/editing/save_state.html", context, status=400)
+        return render_form(form, 400)
+    try:
+        instance = save_form(form, request.user)
+    except EditConflict as conflict:
+        response = render_form(conflict_form(form, conflict.current), 409)
+        if autosave:
+            response["HX-Retarget"] = f"#{dom_id}"
+            response["HX-Reswap"] = "outerHTML"
+        return response
+    if not request.htmx:
+        return redirect(return_url)
+    if autosave:
+        fresh = type(form)(instance=instance, parent=form.parent, auto_id=form.auto_id)
+        context = {"form": fresh, "dom_id": dom_id, "saved": instance}
+        response = render(request, "charter/editing/save_state.html", context)
+    else:
+        response = render_saved(instance)
+    response["HX-Trigger"] = f"charter-changed, {event}"
+    return response
+
+
+def _block_form(request, charter, block: Block, form, status=200):
+    context = {"edit_block": block.context(request, charter, form.instance, form=form)}
+    back = context["edit_block"]["urls"]["section"]
+    partial = "charter/editing/block_form.html"
+    return _respond(request, partial, context, title=block.title, back=back, status=status)
+
+
+def _block(request, charter, block: Block, instance, focus=False):
+    context = {"edit_block": block.context(request, charter, instance, focus=focus)}
+    return render(request, "charter/editing/block.html", context)
+
+
+@workspace_view()
+def block_show(request, charter_pk, block: Block):
+    charter = get_in_workspace(request, Charter, pk=charter_pk)
+    if not request.htmx:
+        return redirect(block.urls(request.workspace.slug, charter)["section"])
+    return _block(request, charter, block, block.instance(charter))
+
+
+@workspace_view("edit")
+def block_edit(request, charter_pk, block: Block):
+    charter = get_in_workspace(request, Charter, pk=charter_pk)
+    form = block.form(request, charter)
+    if request.method != "POST":
+        return _block_form(request, charter, block, form)
+    return submit(
+        request,
+        form,
+        render_form=lambda bound, status: _block_form(request, charter, block, bound, status),
+        render_saved=lambda instance: _block(request, charter, block, instance, focus=True),
+        return_url=block.urls(request.workspace.slug, charter)["section"],
+        dom_id=block.dom_id,
+        event=f"{block.key}-changed",
+    )
+
+
+def _row_form(request, editor: RowEditor, parent, form, status=200):
+    context = editor.form_context(request, parent, form)
+    title = _("Edit “%(row)s”") % {"row": form.instance} if form.instance.pk else editor.add_label
+    return _respond(
+        request,
+        "charter/editing/row_form.html",
+        context,
+        title=title,
+        back=context["return_url"],
+        status=status,
+        row=True,
+    )
+
+
+def _row(request, editor: RowEditor, parent, row, status=200, **extra):
+    context = {**editor.row_context(request, parent, row, focus=True), **extra}
+    return render(request, editor.row_template, context, status=status)
+
+
+def _row_submit(request, editor: RowEditor, parent, row):
+    form = editor.form(request, parent, row)
+    if request.method != "POST":
+        return _row_form(request, editor, parent, form)
+    return submit(
+        request,
+        form,
+        render_form=lambda bound, status: _row_form(request, editor, parent, bound, status),
+        # Reload the row so that the template sees everything ``prepare`` loads.
+        render_saved=lambda saved: _row(
+            request, editor, parent, editor.rows(parent).get(pk=saved.pk)
+        ),
+        return_url=editor.return_url(request, parent),
+        dom_id=f"{editor.key}-{row.pk or 'new'}",
+        event=f"{editor.key}-changed",
+    )
+
+
+@workspace_view()
+def row_show(request, editor: RowEditor, **kwargs):
+    parent = editor.parent(request, kwargs)
+    row = editor.row(request, parent, kwargs)
+    if not request.htmx:
+        return redirect(editor.return_url(request, parent))
+    return _row(request, editor, parent, row)
+
+
+@workspace_view("edit")
+def row_add(request, editor: RowEditor, **kwargs):
+    if not editor.can_add:
+        raise Http404("Rows of this table are not added by hand.")
+    parent = editor.parent(request, kwargs)
+    return _row_submit(request, editor, parent, editor.new_row(parent))
+
+
+@workspace_view("edit")
+def row_edit(request, editor: RowEditor, **kwargs):
+    parent = editor.parent(request, kwargs)
+    return _row_submit(request, editor, parent, editor.row(request, parent, kwargs))
+
+
+@workspace_view("edit")
+@require_POST
+def row_delete(request, editor: RowEditor, **kwargs):
+    parent = editor.parent(request, kwargs)
+    row = editor.row(request, parent, kwargs)
+    if not editor.can_delete:
+        raise Http404("Rows of this table are not deleted by hand.")
+    if isinstance(row, Revisioned) and request.POST.get("revision") != str(row.revision):
+        notice = _("This row changed since you loaded it. Check it, then delete it again.")
+        if not request.htmx:
+            return _respond(
+                request,
+                "charter/editing/stale_delete.html",
+                {"notice": notice, "row": row},
+                title=str(row),
+                back=editor.return_url(request, parent),
+                status=409,
+            )
+        return _row(request, editor, parent, row, status=409, notice=notice)
+    try:
+        row.delete()
+    except ProtectedError:
+        notice = _("This is still in use, so it stays. Change what uses it first.")
+        return _row(request, editor, parent, row, status=409, notice=notice)
+    if not request.htmx:
+        return redirect(editor.return_url(request, parent))
+    return HttpResponse("", headers={"HX-Trigger": f"charter-changed, {editor.key}-changed"})
+
+
+def editing_urls(*specs: Block | RowEditor, root: str = "w/<slug:workspace>/") -> list[URLPattern]:
+    """URL patterns for blocks and row editors, to add to ``charter/urls.py``.
+
+    Another app's urls.py, already mounted under the workspace, passes ``root=""``.
+    """
+    patterns = []
+    for spec in specs:
+        if isinstance(spec, Block):
+            route = f"w/<slug:workspace>/charters/<int:charter_pk>/s/{spec.section_key}/{spec.key}/"
+            name = f"{spec.section_key}-{spec.key}"
+            patterns += [
+                path(route, block_show, {"block": spec}, name=name),
+                path(f"{route}edit/", block_edit, {"block": spec}, name=f"{name}-edit"),
+            ]
+            continue
+        route = f"{root}{spec.prefix}"
+        row = f"{route}<int:{spec.row_kwarg}>/"
+        kwargs = {"editor": spec}
+        patterns += [
+            path(f"{route}add/", row_add, kwargs, name=f"{spec.key}-add"),
+            path(row, row_show, kwargs, name=f"{spec.key}-row"),
+            path(f"{row}edit/", row_edit, kwargs, name=f"{spec.key}-edit"),
+            path(f"{row}delete/", row_delete, kwargs, name=f"{spec.key}-delete"),
+        ]
+    return patterns

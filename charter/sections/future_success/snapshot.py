@@ -1,0 +1,131 @@
+"""Section 2, future success, frozen: its snapshot of the live rows and what is still missing."""
+
+from django.utils.translation import gettext as _
+
+from charter.models import FutureSuccess, Metric, Objective
+from charter.sections.future_success.metrics import evaluate_metric, period_label
+
+
+def metric_data(metric: Metric) -> dict:
+    """One metric as plain data, with its computed latest actual, progress and status."""
+    evaluation = evaluate_metric(metric)
+    return {
+        "id": metric.pk,
+        "name": metric.name,
+        "kind": metric.kind,
+        "kind_label": str(metric.get_kind_display()),
+        "unit": metric.unit,
+        "baseline": _decimal(metric.baseline),
+        "target": _decimal(metric.target),
+        "direction": metric.direction,
+        "direction_label": str(metric.get_direction_display()),
+        "cadence": metric.cadence,
+        "cadence_label": str(metric.get_cadence_display()),
+        "data_source": metric.data_source,
+        "owner": person(metric.owner),
+        "driver_ids": sorted(driver.pk for driver in metric.drivers.all()),
+        "latest": _decimal(evaluation.latest),
+        "latest_period": period_label(evaluation.latest_period, metric.cadence)
+        if evaluation.latest_period
+        else None,
+        "progress": evaluation.progress_percent,
+        "expected": evaluation.expected_percent,
+        "status": evaluation.status.value,
+        "status_label": str(evaluation.status.label),
+        "actuals": [
+            {
+                "id": actual.pk,
+                "period_start": actual.period_start.isoformat(),
+                "period_label": period_label(actual.period_start, metric.cadence),
+                "value": str(actual.value),
+                "note": actual.note,
+            }
+            for actual in metric.actuals.all()
+        ],
+    }
+
+
+def _decimal(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def outcomes(metrics: list[dict]) -> list[dict]:
+    """Each lagging metric with its leading indicators, for showing them side by side."""
+    by_id = {metric["id"]: metric for metric in metrics}
+    return [
+        {**metric, "drivers": [by_id[pk] for pk in metric["driver_ids"] if pk in by_id]}
+        for metric in metrics
+        if metric["kind"] == Metric.Kind.LAGGING
+    ]
+
+
+def load_metrics(charter) -> list[dict]:
+    return [
+        metric_data(metric)
+        for metric in metrics_with_actuals(Metric.objects.filter(charter=charter))
+    ]
+
+
+def snapshot(charter) -> dict:
+    future = FutureSuccess.objects.filter(charter=charter).first() or FutureSuccess()
+    metrics = load_metrics(charter)
+    names = {metric["id"]: metric["name"] for metric in metrics}
+    objectives = Objective.objects.filter(charter=charter).select_related("owner")
+    return {
+        **{name: getattr(future, name) for name in TEXT_FIELDS},
+        "objectives": [
+            {
+                "id": objective.pk,
+                "title": objective.title,
+                "description": objective.description,
+                "owner": person(objective.owner),
+                "due_date": objective.due_date.isoformat() if objective.due_date else None,
+                "metric_ids": sorted(metric.pk for metric in objective.metrics.all()),
+                "metrics": [names[metric.pk] for metric in objective.metrics.all()],
+            }
+            for objective in objectives.prefetch_related("metrics")
+        ],
+        "metrics": metrics,
+        "outcomes": outcomes(metrics),
+    }
+
+
+def completeness(data: dict) -> list[str]:
+    missing = []
+    for name in TEXT_FIELDS:
+        if not (data.get(name) or "").strip():
+            label = FutureSuccess._meta.get_field(name).verbose_name
+            missing.append(_("%(field)s is missing.") % {"field": str(label).capitalize()})
+    objectives = data.get("objectives") or []
+    if not objectives:
+        missing.append(_("No objective yet."))
+    for objective in objectives:
+        if not objective["owner"]:
+            missing.append(_("Objective “%(title)s” has no owner.") % objective)
+        if not objective["due_date"]:
+            missing.append(_("Objective “%(title)s” has no due date.") % objective)
+        if not objective["metric_ids"]:
+            missing.append(_("Objective “%(title)s” is linked to no metric.") % objective)
+    metrics = data.get("metrics") or []
+    if not metrics:
+        missing.append(_("No metric yet."))
+    for metric in metrics:
+        lagging = metric["kind"] == Metric.Kind.LAGGING
+        if lagging and metric["target"] is None:
+            missing.append(_("Lagging metric “%(name)s” has no target.") % metric)
+        if lagging and not metric["driver_ids"]:
+            missing.append(_("Lagging metric “%(name)s” has no leading indicator.") % metric)
+        if not metric["owner"]:
+            missing.append(_("Metric “%(name)s” has no owner.") % metric)
+    return missing
+
+
+TEXT_FIELDS = ("definition", "vision", "mission")
+
+
+def person(user) -> str:
+    return (user.get_full_name() or user.get_username()) if user else ""
+
+
+def metrics_with_actuals(rows):
+    return rows.select_related("charter", "owner").prefetch_related("actuals", "drivers")

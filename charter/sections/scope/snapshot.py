@@ -1,0 +1,107 @@
+"""Section 3, scope, frozen: the live rows loaded once, their snapshot, totals and what is missing."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from charter.models import Audience, Charter, FundingSource, Scope, Service
+
+
+@dataclass
+class LiveScope:
+    """The live rows of one charter's scope, loaded in a fixed number of queries."""
+
+    scope: Scope
+    audiences: list[Audience]
+    services: list[Service]
+    funding_sources: list[FundingSource]
+
+
+def load(charter: Charter) -> LiveScope:
+    scope = Scope.objects.filter(charter=charter).first() or Scope(charter=charter)
+    return LiveScope(
+        scope=scope,
+        audiences=list(charter.audiences.all()),
+        services=list(scope.services.order_by("position", "pk")) if scope.pk else [],
+        funding_sources=list(charter.funding_sources.all()),
+    )
+
+
+def totals(amounts: Iterable[tuple[str, Decimal]]) -> dict[str, Decimal]:
+    """The budget per currency from (currency, amount) pairs; currencies are never mixed."""
+    sums: dict[str, Decimal] = defaultdict(Decimal)
+    for currency, amount in amounts:
+        sums[currency] += amount
+    return dict(sorted(sums.items()))
+
+
+def live_totals(funding_sources: Iterable[FundingSource]) -> dict[str, Decimal]:
+    return totals((source.currency, source.amount) for source in funding_sources)
+
+
+def headcount(audiences: Iterable[tuple[int | None, str]], priority: str = "") -> int:
+    """People in the audiences given as (headcount, priority) pairs, or in one priority."""
+    return sum(count or 0 for count, of in audiences if not priority or of == priority)
+
+
+def headcounts(audiences: Iterable[Audience]) -> dict[str, int]:
+    pairs = [(audience.headcount, audience.priority) for audience in audiences]
+    return {"total": headcount(pairs), "primary": headcount(pairs, Audience.Priority.PRIMARY)}
+
+
+def snapshot(charter: Charter) -> dict:
+    return snapshot_of(load(charter))
+
+
+def snapshot_of(live: LiveScope) -> dict:
+    return {
+        "audiences": [
+            {
+                "id": audience.pk,
+                "role": audience.role,
+                "segment": audience.segment,
+                "headcount": audience.headcount,
+                "priority": audience.priority,
+                "phase": audience.phase,
+            }
+            for audience in live.audiences
+        ],
+        "services": [
+            {"id": service.pk, "name": service.name, "description": service.description}
+            for service in live.services
+        ],
+        "budget": {
+            "owner": live.scope.budget_owner,
+            "notes": live.scope.budget_notes,
+            "funding_sources": [
+                {
+                    "id": source.pk,
+                    "team": source.team,
+                    "amount": str(source.amount),
+                    "currency": source.currency,
+                    "notes": source.notes,
+                }
+                for source in live.funding_sources
+            ],
+        },
+    }
+
+
+def completeness(data: dict) -> list[str]:
+    missing = []
+    audiences = data.get("audiences", [])
+    if not audiences:
+        missing.append(_("No audience yet: say whom enablement serves."))
+    elif not any(audience["priority"] == "primary" for audience in audiences):
+        missing.append(_("No primary audience."))
+    if not data.get("services"):
+        missing.append(_("No service offered is chosen."))
+    budget = data.get("budget", {})
+    if not budget.get("funding_sources"):
+        missing.append(_("No funding source."))
+    if not budget.get("owner"):
+        missing.append(_("Budget owner is missing."))
+    return missing

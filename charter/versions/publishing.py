@@ -1,0 +1,82 @@
+"""Publishing versions: freeze the live charter into one immutable snapshot."""
+
+import hashlib
+import json
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from charter.errors import PermissionDenied
+from charter.models import AuditEvent, Charter, CharterVersion
+from charter.registry import snapshot_charter
+
+
+def canonical_json(data) -> str:
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def snapshot_hash(snapshot: dict) -> str:
+    return hashlib.sha256(canonical_json(snapshot).encode("utf-8")).hexdigest()
+
+
+def quarter_label(day: date) -> str:
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def charter_info(charter: Charter) -> dict:
+    return {
+        "title": charter.title,
+        "workspace": charter.workspace.name,
+        "period_start": charter.period_start.isoformat(),
+        "period_end": charter.period_end.isoformat(),
+        "language": charter.language,
+    }
+
+
+def take_snapshot(charter: Charter) -> dict:
+    # Round-trip through canonical JSON so that what is stored is exactly what was hashed.
+    return json.loads(
+        canonical_json({"charter": charter_info(charter), "sections": snapshot_charter(charter)})
+    )
+
+
+def publish(charter: Charter, by, membership, label: str = "", summary: str = "") -> CharterVersion:
+    if not membership.can("edit"):
+        raise PermissionDenied(_("Only editors can publish a version."))
+    with transaction.atomic():
+        # Lock the charter row so that two publishes never take the same number.
+        Charter.objects.select_for_update().filter(pk=charter.pk).first()
+        snapshot = take_snapshot(charter)
+        number = (charter.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+        version = CharterVersion.objects.create(
+            charter=charter,
+            number=number,
+            label=label.strip() or quarter_label(date.today()),
+            summary=summary.strip(),
+            author=by,
+            snapshot=snapshot,
+            snapshot_sha256=snapshot_hash(snapshot),
+        )
+        AuditEvent.record(
+            charter.workspace,
+            by,
+            "version.published",
+            version,
+            changes={"number": number, "sha256": version.snapshot_sha256},
+        )
+    return version
+
+
+def draft_snapshot(request, charter: Charter) -> dict:
+    """The live charter's snapshot, taken once per request however many blocks need it."""
+    taken = request.__dict__.setdefault("_draft_snapshots", {})
+    if charter.pk not in taken:
+        taken[charter.pk] = take_snapshot(charter)
+    return taken[charter.pk]
+
+
+def draft_differs(draft: dict, version: CharterVersion) -> bool:
+    """Whether the live ``draft`` snapshot has moved away from what ``version`` froze."""
+    return snapshot_hash(draft) != version.snapshot_sha256

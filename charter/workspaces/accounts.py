@@ -1,0 +1,78 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from charter.errors import DomainError
+from charter.models import Invitation
+from charter.workspaces.forms import SignupForm
+from charter.workspaces.membership import accept_invitation
+
+
+def _safe_next(request, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return fallback
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("charter:home")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            user = form.save()
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welcome to Charterboard."))
+            return redirect(_safe_next(request, "charter:workspace-create"))
+        return render(
+            request,
+            "registration/signup.html",
+            {"form": form, "next": _safe_next(request, "")},
+            status=400,
+        )
+    return render(
+        request, "registration/signup.html", {"form": form, "next": _safe_next(request, "")}
+    )
+
+
+def invitation(request, token):
+    invitation = get_object_or_404(Invitation, token=token)
+    if not invitation.is_usable:
+        return render(
+            request, "charter/workspaces/invitation.html", {"invitation": invitation}, status=410
+        )
+    if not request.user.is_authenticated:
+        return render(request, "charter/workspaces/invitation.html", {"invitation": invitation})
+    if request.method == "POST":
+        try:
+            accept_invitation(invitation, request.user)
+        except DomainError as error:
+            messages.error(request, str(error))
+            return render(
+                request,
+                "charter/workspaces/invitation.html",
+                {"invitation": invitation},
+                status=409,
+            )
+        messages.success(
+            request, _("You joined %(workspace)s.") % {"workspace": invitation.workspace}
+        )
+        return redirect("charter:workspace", invitation.workspace.slug)
+    return render(request, "charter/workspaces/invitation.html", {"invitation": invitation})
+
+
+@login_required
+def home(request):
+    first = request.user.memberships.select_related("workspace").first()
+    last_slug = request.session.get("workspace")
+    if last_slug and request.user.memberships.filter(workspace__slug=last_slug).exists():
+        return redirect("charter:workspace", last_slug)
+    if first is not None:
+        return redirect("charter:workspace", first.workspace.slug)
+    return redirect("charter:workspace-create")

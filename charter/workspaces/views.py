@@ -1,0 +1,117 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from charter.access import get_in_workspace, workspace_view
+from charter.errors import DomainError
+from charter.mail import queue_email
+from charter.models import AuditEvent, Invitation, Membership
+from charter.workspaces.forms import InvitationForm, RoleForm, WorkspaceForm
+from charter.workspaces.membership import change_role, create_workspace, remove_member
+
+
+@login_required
+def workspace_list(request):
+    memberships = request.user.memberships.select_related("workspace")
+    return render(request, "charter/workspaces/workspace_list.html", {"memberships": memberships})
+
+
+@login_required
+def workspace_create(request):
+    form = WorkspaceForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            workspace = create_workspace(form.cleaned_data["name"], request.user)
+            return redirect("charter:workspace", workspace.slug)
+        return render(
+            request, "charter/workspaces/workspace_create.html", {"form": form}, status=400
+        )
+    return render(request, "charter/workspaces/workspace_create.html", {"form": form})
+
+
+@workspace_view("manage")
+def members(request):
+    form = InvitationForm(request.POST or None, workspace=request.workspace)
+    if request.method == "POST":
+        if not form.is_valid():
+            return _members_page(request, form, status=400)
+        invitation = Invitation.objects.create(
+            workspace=request.workspace, invited_by=request.user, **form.cleaned_data
+        )
+        _send_invitation(request, invitation)
+        messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.email})
+        return redirect("charter:members", request.workspace.slug)
+    return _members_page(request, form)
+
+
+def _members_page(request, form=None, status=200):
+    context = {
+        "form": form or InvitationForm(workspace=request.workspace),
+        "memberships": request.workspace.memberships.select_related("user"),
+        "invitations": request.workspace.invitations.filter(accepted_at__isnull=True),
+        "roles": Membership._meta.get_field("role").choices,
+    }
+    return render(request, "charter/workspaces/members.html", context, status=status)
+
+
+def _send_invitation(request, invitation):
+    link = request.build_absolute_uri(reverse("charter:invitation", args=[invitation.token]))
+    queue_email(
+        _("You are invited to %(workspace)s on Charterboard") % {"workspace": request.workspace},
+        _("%(inviter)s invited you to join %(workspace)s as %(role)s.\n\nAccept: %(link)s")
+        % {
+            "inviter": request.user.get_full_name() or request.user.username,
+            "workspace": request.workspace,
+            "role": invitation.get_role_display(),
+            "link": link,
+        },
+        [invitation.email],
+    )
+    AuditEvent.record(
+        request.workspace,
+        request.user,
+        "invitation.sent",
+        invitation,
+        changes={"email": invitation.email, "role": invitation.role},
+    )
+
+
+@workspace_view("manage")
+@require_POST
+def member_role(request, membership_pk):
+    membership = get_in_workspace(
+        request, Membership.objects.select_related("user"), pk=membership_pk
+    )
+    form = RoleForm(request.POST, instance=Membership(role=membership.role))
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the listed roles."))
+        return _members_page(request, status=400)
+    try:
+        change_role(membership, form.cleaned_data["role"], request.user)
+    except DomainError as error:
+        messages.error(request, str(error))
+        return _members_page(request, status=409)
+    messages.success(
+        request,
+        _("%(user)s is now %(role)s.")
+        % {"user": membership.user, "role": membership.get_role_display()},
+    )
+    return redirect("charter:members", request.workspace.slug)
+
+
+@workspace_view("manage")
+@require_POST
+def member_remove(request, membership_pk):
+    membership = get_in_workspace(
+        request, Membership.objects.select_related("user"), pk=membership_pk
+    )
+    try:
+        remove_member(membership, request.user)
+    except DomainError as error:
+        messages.error(request, str(error))
+        return _members_page(request, status=409)
+    messages.success(request, _("%(user)s was removed.") % {"user": membership.user})
+    return redirect("charter:members", request.workspace.slug)
