@@ -117,10 +117,10 @@ def _record(meeting: Meeting, by, action: str, obj, **changes) -> None:
     )
 
 
-def update_meeting(meeting: Meeting, expected_revision: int, by, changed: list[str]) -> None:
+def update_meeting(meeting: Meeting, expected_revision: int, by, changed: dict[str, list]) -> None:
     with transaction.atomic():
         meeting.save_revision(expected_revision, by=by)
-        _record(meeting, by, "meeting.changed", meeting, fields=changed)
+        _record(meeting, by, "meeting.changed", meeting, **changed)
 
 
 def open_action_items(charter: Charter):

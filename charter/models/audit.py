@@ -47,6 +47,10 @@ class AuditEvent(models.Model):
 
     @classmethod
     def record(cls, workspace, actor, action: str, obj=None, changes=None, actor_label: str = ""):
+        if changes is not None and not isinstance(changes, dict):
+            # The trail's page reads changes as {field: value}; refuse any other shape here,
+            # where the caller can still be fixed, rather than show it for ever.
+            raise TypeError(f"Audit changes must be a dict, not {type(changes).__name__}.")
         user = actor if getattr(actor, "is_authenticated", False) else None
         return cls.objects.create(
             workspace=workspace,

@@ -48,7 +48,7 @@ def board_settings(request):
             form.save(commit=False),
             form.cleaned_data["revision"],
             request.user,
-            form.changed_fields(),
+            form.changed_values(),
         )
     except EditConflict:
         messages.error(

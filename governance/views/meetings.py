@@ -74,7 +74,7 @@ def meeting_edit(request, meeting_pk):
             form.save(commit=False),
             form.cleaned_data["revision"],
             request.user,
-            form.changed_fields(),
+            form.changed_values(),
         )
     except EditConflict as conflict:
         # Keep what the user typed; saving again overwrites the other change knowingly.

@@ -228,3 +228,29 @@ def test_deleting_a_user_keeps_their_events_and_name_but_nothing_else_can_change
 def raw_sql(statement, params):
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
+
+
+def test_events_recorded_in_any_shape_are_listed_never_an_error(owner):
+    workspace = owner.membership.workspace
+    # Written as older code wrote them: the trail is append-only, so such rows stay for good.
+    AuditEvent.objects.create(workspace=workspace, action="board.updated", changes=["cadence"])
+    AuditEvent.objects.create(workspace=workspace, action="charter.created", changes="renamed")
+    AuditEvent.objects.create(
+        workspace=workspace,
+        action="review.decided",
+        changes={"votes": [{"voter": "Wang Fang", "decision": "approve"}, {"voter": "Ivan"}]},
+    )
+
+    response = owner.get(owner.audit_url)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Changed: Cadence" in page
+    assert "Details: renamed" in page
+    assert "Votes: Wang Fang — approve; Ivan" in page
+    assert "Item ?" not in page
+
+
+def test_recording_changes_that_are_not_a_mapping_is_refused(owner):
+    with pytest.raises(TypeError):
+        AuditEvent.record(owner.membership.workspace, owner.membership.user, "x", changes=["a"])

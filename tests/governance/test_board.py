@@ -195,3 +195,19 @@ def test_the_section_renders_the_roster_from_the_snapshot_only(client):
     assert "VP 4" in page
     assert "(chair)" in page
     assert "Coverage of functions" in page
+
+
+def test_saved_settings_show_in_the_audit_trail_before_and_after_in_words(client):
+    board = make_board(seats=1, next_review_on=date(2026, 11, 30))
+    client.force_login(board.editor.user)
+    client.post(board_url(board.workspace, "settings/"), settings_data(board.board))
+    owner = MembershipFactory(workspace=board.workspace, role=Role.OWNER)
+    client.force_login(owner.user)
+
+    trail = client.get(f"/w/{board.workspace.slug}/audit/")
+
+    assert trail.status_code == 200
+    page = trail.content.decode()
+    assert "Next review on: 2026-11-30 → 2026-12-15" in page
+    assert "Approval rule: Simple majority → The chair plus N members" in page
+    assert "chair_plus" not in page
