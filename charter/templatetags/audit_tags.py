@@ -28,7 +28,9 @@ def _value(key: str, value) -> str:
     if isinstance(value, str) and value in named:
         return str(named[value])
     if isinstance(value, list) and any(isinstance(item, dict) for item in value):
-        return "; ".join(_entry(item) if isinstance(item, dict) else display(item) for item in value)
+        return "; ".join(
+            _entry(item) if isinstance(item, dict) else display(item) for item in value
+        )
     return display(value)
 
 
