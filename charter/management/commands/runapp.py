@@ -1,7 +1,9 @@
+import os
 import signal
 import subprocess
 import sys
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -14,6 +16,10 @@ class Command(BaseCommand):
         parser.add_argument("--port", default="8000")
 
     def handle(self, *args, host, port, **options):
+        if "SITE_URL" not in os.environ:
+            # Links in emails must point where this server listens; the worker inherits it.
+            shown_host = f"[{host}]" if ":" in host else host
+            os.environ["SITE_URL"] = settings.SITE_URL = f"http://{shown_host}:{port}"
         # The solo pool keeps the local worker to one process; beat runs inside it (-B).
         worker = subprocess.Popen(  # noqa: S603
             [
