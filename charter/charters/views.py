@@ -2,7 +2,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from charter.access import get_in_workspace, scoped, workspace_view
-from charter.models import AuditEvent, Charter
+from charter.charters.creation import create_charter
+from charter.models import Charter
 from charter.registry import completeness, registry, render_panels, snapshot_section
 from charter.versions.publishing import charter_info, draft_snapshot
 from charter.workspaces.forms import CharterForm
@@ -22,9 +23,7 @@ def charter_create(request):
         if form.is_valid():
             charter = form.save(commit=False)
             charter.workspace = request.workspace
-            charter.created_by = request.user
-            charter.save()
-            AuditEvent.record(request.workspace, request.user, "charter.created", charter)
+            create_charter(charter, request.user)
             return redirect("charter:charter", request.workspace.slug, charter.pk)
         return render(request, "charter/charters/charter_form.html", {"form": form}, status=400)
     return render(request, "charter/charters/charter_form.html", {"form": form})
