@@ -137,7 +137,8 @@ def test_raci_table_has_a_header_row_that_repeats_on_printed_pages(charter):
     thead = html.split("<thead>")[1].split("</thead>")[0]
     assert "Marketing" in thead and "Service" in thead
     assert 'title="Responsible">R</abbr>' in html
-    assert "No Accountable team" in html
+    # The gap is the editors' to-do: the printed matrix shows the letters only.
+    assert "No Accountable team" not in html and "Check" not in thead
     assert "<script" not in html
 
 
