@@ -50,3 +50,12 @@ def test_the_editors_section_pages_still_show_what_is_missing(unfinished, client
 
     assert "No Accountable team" in collaboration
     assert "No data" in future_success
+
+
+def test_the_version_page_says_which_part_of_the_fingerprint_the_footer_prints(unfinished, client):
+    charter, membership, export = unfinished
+    client.force_login(membership.user)
+
+    page = client.get(f"/w/{charter.workspace.slug}/versions/{export.version.pk}/").content.decode()
+
+    assert f"The PDF footer shows its first twelve characters ({export.version.short_hash})" in page

@@ -256,3 +256,13 @@ def test_rendering_never_fetches_files_or_urls_named_in_the_html(tmp_path):
 
     assert "Before" in text
     assert "TOP SECRET FILE" not in text
+
+
+def test_bookmarks_read_as_the_chapter_headings_do(draft_pdf):
+    _version, _export, data = draft_pdf
+
+    titles = [
+        item.title for item in PdfReader(io.BytesIO(data)).outline if not isinstance(item, list)
+    ]
+
+    assert titles[:2] == ["1 Current state", "2 Future success"]
