@@ -21,10 +21,11 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import pgettext
 
-from charter.models import CharterVersion, PdfExport
+from charter.models import CharterVersion, PdfExport, VersionStatus
 from charter.registry import parts_for
 from charter.versions.publishing import canonical_json
 
@@ -115,13 +116,21 @@ def requeue_for_retry(export: PdfExport, reason: str) -> None:
 
 
 def filename(export: PdfExport) -> str:
-    """A download name that says what the file is, e.g. ``acme-charter-v3-2026-q4.pdf``."""
+    """A download name that says what the file is, e.g. ``acme-charter-v3-2026-q4-approved.pdf``.
+
+    Whether the board approved it is in the name, in the charter's language, so that a draft
+    is not sent to executives by mistake.
+    """
     version = export.version
+    approved = export.version_status in (VersionStatus.APPROVED, VersionStatus.SUPERSEDED)
+    with translation.override(version.charter.language):
+        state = pgettext("file name of a PDF", "approved" if approved else "draft")
     parts = [
         slugify(version.charter.title, allow_unicode=True)[:80] or "charter",
         "board-pack" if export.kind == PdfExport.Kind.BOARD_PACK else "charter",
         f"v{version.number}",
         slugify(version.label, allow_unicode=True),
+        slugify(state, allow_unicode=True),
     ]
     return "-".join(part for part in parts if part) + ".pdf"
 

@@ -41,5 +41,5 @@ def test_export_status_polls_until_the_pdf_is_ready_then_downloads(page, login):
     with page.expect_download() as download:
         download_link.click()
     assert re.fullmatch(
-        r"northwind-charter-fy27-charter-v1-2026-q4\.pdf", download.value.suggested_filename
+        r"northwind-charter-fy27-charter-v1-2026-q4-draft\.pdf", download.value.suggested_filename
     )

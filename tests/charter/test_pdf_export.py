@@ -260,7 +260,15 @@ def test_download_name_says_charter_kind_version_and_label(
     with django_capture_on_commit_callbacks(execute=False):
         export = requests.request_export(version, "board_pack", version.author)
 
-    assert exports.filename(export) == "acme-enablement-charter-board-pack-v1-2026-q4.pdf"
+    assert exports.filename(export) == "acme-enablement-charter-board-pack-v1-2026-q4-draft.pdf"
+
+
+def test_the_approved_documents_name_says_approved(version, django_capture_on_commit_callbacks):
+    approve(version, version.charter.workspace.memberships.get(user=version.author))
+    with django_capture_on_commit_callbacks(execute=False):
+        export = requests.request_export(version, "charter", version.author)
+
+    assert exports.filename(export) == "acme-enablement-charter-charter-v1-2026-q4-approved.pdf"
 
 
 @pytest.fixture

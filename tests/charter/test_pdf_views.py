@@ -85,7 +85,7 @@ def test_download_is_the_pdf_with_a_descriptive_file_name(
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == (
-        'attachment; filename="acme-charter-charter-v1-2026-q4.pdf"'
+        'attachment; filename="acme-charter-charter-v1-2026-q4-draft.pdf"'
     )
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
 
