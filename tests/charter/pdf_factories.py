@@ -67,3 +67,10 @@ def in_order(text: str, needles: list[str]) -> bool:
             return False
         position = found + len(needle)
     return True
+
+
+def after_contents(pages: list[str], last_entry: str) -> str:
+    """The text that follows the contents, whose last entry is ``last_entry``: the first
+    chapter starts on the contents page, right under it."""
+    text = "\n".join(pages[1:])
+    return text[text.index(last_entry) + len(last_entry) :]
