@@ -2,10 +2,10 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from charter.access import get_in_workspace, scoped, workspace_view
+from charter.charters.forms import CharterForm
 from charter.models import AuditEvent, Charter
 from charter.registry import completeness, registry, render_panels, snapshot_section
 from charter.versions.publishing import charter_info, draft_snapshot
-from charter.workspaces.forms import CharterForm
 
 
 @workspace_view()

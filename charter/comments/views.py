@@ -8,10 +8,10 @@ from django.views.decorators.http import require_POST
 from charter.access import get_in_workspace, workspace_view
 from charter.charters.completeness import charter_section
 from charter.comments import threads as comments
+from charter.comments.forms import CommentForm, ReplyForm
 from charter.errors import PermissionDenied
 from charter.models import Comment
 from charter.registry import registry
-from charter.workspaces.forms import CommentForm, ReplyForm
 
 
 def comments_context(request, charter, section_key, form=None, reply_form=None, reply_to=None):

@@ -14,8 +14,8 @@ from charter.access import get_in_workspace, workspace_view
 from charter.models import Charter, CharterVersion
 from charter.registry import registry, render_version_panels, review_workflow
 from charter.versions.diff import diff_snapshots
+from charter.versions.forms import VersionForm
 from charter.versions.publishing import publish, snapshot_hash, take_snapshot
-from charter.workspaces.forms import VersionForm
 
 DRAFT = "draft"
 
