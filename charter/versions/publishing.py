@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from charter.errors import PermissionDenied
+from charter.errors import NotAllowed
 from charter.models import AuditEvent, Charter, CharterVersion
 from charter.registry import snapshot_charter
 
@@ -44,7 +44,7 @@ def take_snapshot(charter: Charter) -> dict:
 
 def publish(charter: Charter, by, membership, label: str = "", summary: str = "") -> CharterVersion:
     if not membership.can("edit"):
-        raise PermissionDenied(_("Only editors can publish a version."))
+        raise NotAllowed(_("Only editors can publish a version."))
     with transaction.atomic():
         # Lock the charter row so that two publishes never take the same number.
         Charter.objects.select_for_update().filter(pk=charter.pk).first()

@@ -90,7 +90,7 @@ def _transition(request, charterversion_pk, step: str, done: str):
     version = _get_version(request, charterversion_pk)
     try:
         getattr(review_workflow(), step)(version, request.user, request.membership)
-    except errors.PermissionDenied as error:
+    except errors.NotAllowed as error:
         raise PermissionDenied(str(error)) from error
     except errors.DomainError as error:
         messages.error(request, str(error))

@@ -291,7 +291,7 @@ def governance_workflow():
         STATUS_ONLY_WORKFLOW.submit(version, by, membership)
 
     def withdraw(version, by, membership):
-        raise errors.PermissionDenied("Only the submitter may withdraw.")
+        raise errors.NotAllowed("Only the submitter may withdraw.")
 
     with status_only_review():
         register_review_workflow(ReviewWorkflow(submit=submit, withdraw=withdraw))
