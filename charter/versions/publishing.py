@@ -69,14 +69,14 @@ def publish(charter: Charter, by, membership, label: str = "", summary: str = ""
     return version
 
 
-def draft_snapshot(request, charter: Charter) -> dict:
+def live_snapshot(request, charter: Charter) -> dict:
     """The live charter's snapshot, taken once per request however many blocks need it."""
-    taken = request.__dict__.setdefault("_draft_snapshots", {})
+    taken = request.__dict__.setdefault("_live_snapshots", {})
     if charter.pk not in taken:
         taken[charter.pk] = take_snapshot(charter)
     return taken[charter.pk]
 
 
-def draft_differs(draft: dict, version: CharterVersion) -> bool:
-    """Whether the live ``draft`` snapshot has moved away from what ``version`` froze."""
-    return snapshot_hash(draft) != version.snapshot_sha256
+def live_differs(live: dict, version: CharterVersion) -> bool:
+    """Whether the ``live`` charter's snapshot has moved away from what ``version`` froze."""
+    return snapshot_hash(live) != version.snapshot_sha256
