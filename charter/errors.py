@@ -6,8 +6,8 @@ class TransitionNotAllowed(DomainError):
     pass
 
 
-class PermissionDenied(DomainError):
-    pass
+class NotAllowed(DomainError):
+    """The actor's role or standing does not allow the action (a 403 in a view)."""
 
 
 class ImmutableObject(DomainError):

@@ -1,24 +1,37 @@
 from django.urls import path
 
-from charter.audit_trail import views as audit
-from charter.charters import completeness
-from charter.charters import views as charters
-from charter.charters import views_data as data
-from charter.comments import views as comments
+from charter.audit_trail import views as audit_trail_views
+from charter.charters import completeness, views_data
+from charter.charters import views as charters_views
+from charter.comments import views as comments_views
 from charter.documents import verify
-from charter.documents import views as exports
-from charter.editing.views import editing_urls
-from charter.sections.collaboration import editors as collaboration
+from charter.documents import views as documents_views
+from charter.editing.urls import block_urls, row_editor_urls
 from charter.sections.collaboration import views as collaboration_views
-from charter.sections.current_state import editors as current_state
+from charter.sections.collaboration.editors import CADENCE_TABLE, PARTNER_TEAM_TABLE
 from charter.sections.current_state import views as current_state_views
-from charter.sections.future_success import editors as future_success
+from charter.sections.current_state.editors import (
+    DIMENSION_TABLE,
+    GO_TO_MARKET,
+    KPI_TABLE,
+    LEVEL_TABLE,
+    SCORE_TABLE,
+    STRATEGY,
+)
 from charter.sections.future_success import views as future_success_views
-from charter.sections.scope import editors as scope
+from charter.sections.future_success.editors import (
+    ACTUAL_TABLE,
+    DEFINITION,
+    METRIC_TABLE,
+    MISSION,
+    OBJECTIVE_TABLE,
+    VISION,
+)
 from charter.sections.scope import views as scope_views
-from charter.versions import views as versions
+from charter.sections.scope.editors import AUDIENCE_TABLE, BUDGET, CATALOGUE_TABLE, FUNDING_TABLE
+from charter.versions import views as versions_views
 from charter.workspaces import accounts
-from charter.workspaces import views as workspaces
+from charter.workspaces import views as workspaces_views
 from config import health
 
 app_name = "charter"
@@ -29,63 +42,106 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("accounts/signup/", accounts.signup, name="signup"),
     path("invitations/<str:token>/", accounts.invitation, name="invitation"),
-    path("workspaces/", workspaces.workspace_list, name="workspaces"),
-    path("workspaces/new/", workspaces.workspace_create, name="workspace-create"),
-    path("w/<slug:workspace>/", charters.workspace, name="workspace"),
-    path("w/<slug:workspace>/members/", workspaces.members, name="members"),
+    path("workspaces/", workspaces_views.workspace_list, name="workspaces"),
+    path("workspaces/new/", workspaces_views.workspace_create, name="workspace-create"),
+    path("w/<slug:workspace>/", charters_views.workspace, name="workspace"),
+    path("w/<slug:workspace>/members/", workspaces_views.members, name="members"),
     path(
         "w/<slug:workspace>/members/<int:membership_pk>/role/",
-        workspaces.member_role,
+        workspaces_views.member_role,
         name="member-role",
     ),
     path(
         "w/<slug:workspace>/members/<int:membership_pk>/remove/",
-        workspaces.member_remove,
+        workspaces_views.member_remove,
         name="member-remove",
     ),
-    path("w/<slug:workspace>/charters/new/", charters.charter_create, name="charter-create"),
-    path("w/<slug:workspace>/charters/<int:charter_pk>/", charters.charter_detail, name="charter"),
+    path("w/<slug:workspace>/charters/new/", charters_views.charter_create, name="charter-create"),
+    path(
+        "w/<slug:workspace>/charters/<int:charter_pk>/",
+        charters_views.charter_detail,
+        name="charter",
+    ),
     path(
         "w/<slug:workspace>/charters/<int:charter_pk>/s/<slug:section_key>/",
-        charters.section_detail,
+        charters_views.section_detail,
         name="section",
     ),
-    path("w/<slug:workspace>/audit/", audit.audit_trail, name="audit"),
+    path("w/<slug:workspace>/audit/", audit_trail_views.audit_trail, name="audit"),
     path(
         "w/<slug:workspace>/charters/<int:charter_pk>/versions/",
-        versions.version_list,
+        versions_views.version_list,
         name="versions",
     ),
     path(
         "w/<slug:workspace>/charters/<int:charter_pk>/versions/new/",
-        versions.version_publish,
+        versions_views.version_publish,
         name="version-publish",
     ),
     path(
         "w/<slug:workspace>/charters/<int:charter_pk>/compare/",
-        versions.version_diff,
+        versions_views.version_diff,
         name="diff",
     ),
     path(
         "w/<slug:workspace>/versions/<int:charterversion_pk>/",
-        versions.version_detail,
+        versions_views.version_detail,
         name="version",
     ),
     path(
         "w/<slug:workspace>/versions/<int:charterversion_pk>/submit/",
-        versions.version_submit,
+        versions_views.version_submit,
         name="version-submit",
     ),
     path(
         "w/<slug:workspace>/versions/<int:charterversion_pk>/withdraw/",
-        versions.version_withdraw,
+        versions_views.version_withdraw,
         name="version-withdraw",
     ),
 ]
 
-# The current state and future success, edited in place (charter/editing.py).
+# The current state and future success, edited in place (charter/editing/).
 urlpatterns += [
-    *editing_urls(*current_state.EDITING, *future_success.EDITING),
+    *block_urls(STRATEGY, show="current-state-strategy", edit="current-state-strategy-edit"),
+    *block_urls(
+        GO_TO_MARKET, show="current-state-go-to-market", edit="current-state-go-to-market-edit"
+    ),
+    *row_editor_urls(KPI_TABLE, add="kpi-add", row="kpi-row", edit="kpi-edit", delete="kpi-delete"),
+    *row_editor_urls(
+        SCORE_TABLE, add="score-add", row="score-row", edit="score-edit", delete="score-delete"
+    ),
+    *row_editor_urls(
+        LEVEL_TABLE,
+        add="maturity-level-add",
+        row="maturity-level-row",
+        edit="maturity-level-edit",
+        delete="maturity-level-delete",
+    ),
+    *row_editor_urls(
+        DIMENSION_TABLE,
+        add="maturity-dimension-add",
+        row="maturity-dimension-row",
+        edit="maturity-dimension-edit",
+        delete="maturity-dimension-delete",
+    ),
+    *block_urls(
+        DEFINITION, show="future-success-definition", edit="future-success-definition-edit"
+    ),
+    *block_urls(VISION, show="future-success-vision", edit="future-success-vision-edit"),
+    *block_urls(MISSION, show="future-success-mission", edit="future-success-mission-edit"),
+    *row_editor_urls(
+        OBJECTIVE_TABLE,
+        add="objective-add",
+        row="objective-row",
+        edit="objective-edit",
+        delete="objective-delete",
+    ),
+    *row_editor_urls(
+        METRIC_TABLE, add="metric-add", row="metric-row", edit="metric-edit", delete="metric-delete"
+    ),
+    *row_editor_urls(
+        ACTUAL_TABLE, add="actual-add", row="actual-row", edit="actual-edit", delete="actual-delete"
+    ),
     path(
         "w/<slug:workspace>/maturity-model/",
         current_state_views.maturity_model,
@@ -108,22 +164,26 @@ urlpatterns += [
     ),
 ]
 
-# PDF exports of versions (charter/exports.py) and the page that verifies a PDF.
+# PDF exports of versions (charter/documents/) and the page that verifies a PDF.
 urlpatterns += [
     path(
         "w/<slug:workspace>/versions/<int:charterversion_pk>/exports/",
-        exports.export_create,
+        documents_views.export_create,
         name="export-create",
     ),
-    path("w/<slug:workspace>/exports/<int:pdfexport_pk>/", exports.export_detail, name="export"),
+    path(
+        "w/<slug:workspace>/exports/<int:pdfexport_pk>/",
+        documents_views.export_detail,
+        name="export",
+    ),
     path(
         "w/<slug:workspace>/exports/<int:pdfexport_pk>/download/",
-        exports.export_download,
+        documents_views.export_download,
         name="export-download",
     ),
     path(
         "w/<slug:workspace>/exports/<int:pdfexport_pk>/retry/",
-        exports.export_retry,
+        documents_views.export_retry,
         name="export-retry",
     ),
     path("w/<slug:workspace>/verify/", verify.verify, name="verify"),
@@ -132,19 +192,25 @@ urlpatterns += [
 # Comments on any section, and what a section still lacks (refreshed after each save).
 CHARTER = "w/<slug:workspace>/charters/<int:charter_pk>/"
 urlpatterns += [
-    path(f"{CHARTER}s/<slug:section_key>/comments/", comments.comment_list, name="comments"),
-    path(f"{CHARTER}s/<slug:section_key>/comments/add/", comments.comment_add, name="comment-add"),
+    path(f"{CHARTER}s/<slug:section_key>/comments/", comments_views.comment_list, name="comments"),
     path(
-        f"{CHARTER}comments/<int:comment_pk>/reply/", comments.comment_reply, name="comment-reply"
+        f"{CHARTER}s/<slug:section_key>/comments/add/",
+        comments_views.comment_add,
+        name="comment-add",
+    ),
+    path(
+        f"{CHARTER}comments/<int:comment_pk>/reply/",
+        comments_views.comment_reply,
+        name="comment-reply",
     ),
     path(
         f"{CHARTER}comments/<int:comment_pk>/resolve/",
-        comments.comment_resolve,
+        comments_views.comment_resolve,
         name="comment-resolve",
     ),
     path(
         f"{CHARTER}comments/<int:comment_pk>/reopen/",
-        comments.comment_reopen,
+        comments_views.comment_reopen,
         name="comment-reopen",
     ),
     path(
@@ -154,16 +220,44 @@ urlpatterns += [
     ),
 ]
 
-# Scope and collaboration (charter/scope.py, charter/collaboration.py).
-urlpatterns += editing_urls(
-    scope.BUDGET,
-    scope.AUDIENCE_TABLE,
-    scope.FUNDING_TABLE,
-    scope.CATALOGUE_TABLE,
-    collaboration.PARTNER_TEAM_TABLE,
-    collaboration.CADENCE_TABLE,
-)
+# Scope and collaboration (charter/sections/scope/, charter/sections/collaboration/).
 urlpatterns += [
+    *block_urls(BUDGET, show="scope-budget", edit="scope-budget-edit"),
+    *row_editor_urls(
+        AUDIENCE_TABLE,
+        add="audience-add",
+        row="audience-row",
+        edit="audience-edit",
+        delete="audience-delete",
+    ),
+    *row_editor_urls(
+        FUNDING_TABLE,
+        add="funding-add",
+        row="funding-row",
+        edit="funding-edit",
+        delete="funding-delete",
+    ),
+    *row_editor_urls(
+        CATALOGUE_TABLE,
+        add="service-add",
+        row="service-row",
+        edit="service-edit",
+        delete="service-delete",
+    ),
+    *row_editor_urls(
+        PARTNER_TEAM_TABLE,
+        add="partner-team-add",
+        row="partner-team-row",
+        edit="partner-team-edit",
+        delete="partner-team-delete",
+    ),
+    *row_editor_urls(
+        CADENCE_TABLE,
+        add="cadence-add",
+        row="cadence-row",
+        edit="cadence-edit",
+        delete="cadence-delete",
+    ),
     path("w/<slug:workspace>/services/", scope_views.service_catalogue, name="service-catalogue"),
     path(f"{CHARTER}scope/services/", scope_views.services_show, name="scope-services"),
     path(
@@ -185,37 +279,37 @@ urlpatterns += [
     path(f"{CHARTER}raci/save/", collaboration_views.raci_save, name="raci-save"),
 ]
 
-# Data that moves (charter/views/data.py): exports, the JSON round trip, actuals from CSV.
+# Data that moves (charter/charters/views_data.py): exports, the JSON round trip, actuals from CSV.
 urlpatterns += [
-    path(f"{CHARTER}data/", data.data_page, name="data"),
+    path(f"{CHARTER}data/", views_data.data_page, name="data"),
     path(
         f"{CHARTER}data/metrics.csv",
-        data.metrics_export,
+        views_data.metrics_export,
         {"file_format": "csv"},
         name="metrics-csv",
     ),
     path(
         f"{CHARTER}data/metrics.xlsx",
-        data.metrics_export,
+        views_data.metrics_export,
         {"file_format": "xlsx"},
         name="metrics-xlsx",
     ),
-    path(f"{CHARTER}data/charter.json", data.charter_export, name="charter-json"),
-    path("w/<slug:workspace>/charters/import/", data.charter_import, name="charter-import"),
-    path(f"{CHARTER}data/actuals/import/", data.actuals_upload, name="actuals-upload"),
+    path(f"{CHARTER}data/charter.json", views_data.charter_export, name="charter-json"),
+    path("w/<slug:workspace>/charters/import/", views_data.charter_import, name="charter-import"),
+    path(f"{CHARTER}data/actuals/import/", views_data.actuals_upload, name="actuals-upload"),
     path(
         "w/<slug:workspace>/actual-imports/<int:metricimport_pk>/",
-        data.actuals_import,
+        views_data.actuals_import,
         name="actuals-import",
     ),
     path(
         "w/<slug:workspace>/actual-imports/<int:metricimport_pk>/confirm/",
-        data.actuals_import_confirm,
+        views_data.actuals_import_confirm,
         name="actuals-import-confirm",
     ),
     path(
         "w/<slug:workspace>/actual-imports/<int:metricimport_pk>/cancel/",
-        data.actuals_import_cancel,
+        views_data.actuals_import_cancel,
         name="actuals-import-cancel",
     ),
 ]

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from charter.errors import DomainError, PermissionDenied, TransitionNotAllowed
+from charter.errors import DomainError, NotAllowed, TransitionNotAllowed
 from charter.mail import queue_email
 from charter.models import AuditEvent, Charter, CharterVersion, Role, VersionStatus
 
@@ -149,21 +149,21 @@ def cast_vote(
     """Record (or change) a board member's vote and decide the review if the rule is settled."""
     voter = membership.user
     if not membership.can("vote"):
-        raise PermissionDenied(_("Only board members can vote."))
+        raise NotAllowed(_("Only board members can vote."))
     if not is_fresh(reauthenticated_at):
-        raise PermissionDenied(_("Confirm your password to vote."))
+        raise NotAllowed(_("Confirm your password to vote."))
     _check_decision(decision)
     with transaction.atomic():
         version, review = _lock(version)
         if review.submitted_by_id == voter.pk:
-            raise PermissionDenied(
+            raise NotAllowed(
                 _(
                     "You submitted this version, so you cannot vote on it. Your vote was not counted."
                 )
             )
         seat = BoardSeat.objects.filter(membership=membership).first()
         if seat is None:
-            raise PermissionDenied(_("Only members with a seat on the advisory board can vote."))
+            raise NotAllowed(_("Only members with a seat on the advisory board can vote."))
         _record_vote(
             review,
             Vote(voter=voter, voter_title=seat.title, reauthenticated=True),
@@ -188,7 +188,7 @@ def cast_outside_vote(reviewer: OutsideReviewer, decision: str, comment: str = "
     with transaction.atomic():
         version, review = _lock(version)
         if not (review.outside_reviewers_may_vote and reviewer.may_vote):
-            raise PermissionDenied(_("Your invitation lets you read and comment, not vote."))
+            raise NotAllowed(_("Your invitation lets you read and comment, not vote."))
         _record_vote(
             review,
             Vote(outside_reviewer=reviewer),

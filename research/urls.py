@@ -16,20 +16,15 @@ from .views.records import (
 app_name = "research"
 
 
-def record_urls(kind: RecordKind, plural: str, name: str) -> list:
+def record_urls(kind: RecordKind, plural: str, *, create: str, edit: str, delete: str) -> list:
     """New, edit and delete for one kind of record (see ``views.records``)."""
     pk = f"<int:{kind.model._meta.model_name}_pk>"
     return [
         path(
-            f"c/<int:charter_pk>/{plural}/new/",
-            records.record_create,
-            {"kind": kind},
-            name=f"{name}-create",
+            f"c/<int:charter_pk>/{plural}/new/", records.record_create, {"kind": kind}, name=create
         ),
-        path(f"{plural}/{pk}/edit/", records.record_edit, {"kind": kind}, name=f"{name}-edit"),
-        path(
-            f"{plural}/{pk}/delete/", records.record_delete, {"kind": kind}, name=f"{name}-delete"
-        ),
+        path(f"{plural}/{pk}/edit/", records.record_edit, {"kind": kind}, name=edit),
+        path(f"{plural}/{pk}/delete/", records.record_delete, {"kind": kind}, name=delete),
     ]
 
 
@@ -39,7 +34,13 @@ urlpatterns = [
     # Interviews and their question guides
     path("c/<int:charter_pk>/interviews/", pages.interview_list, name="interviews"),
     path("interviews/<int:interview_pk>/", pages.interview_detail, name="interview"),
-    *record_urls(INTERVIEWS, "interviews", "interview"),
+    *record_urls(
+        INTERVIEWS,
+        "interviews",
+        create="interview-create",
+        edit="interview-edit",
+        delete="interview-delete",
+    ),
     path("guides/", guides.guide_list, name="guides"),
     path("guides/<int:interviewguide_pk>/", guides.guide_detail, name="guide"),
     path("guides/<int:interviewguide_pk>/edit/", guides.guide_edit, name="guide-edit"),
@@ -60,14 +61,38 @@ urlpatterns = [
     ),
     # Champions, the audit, benchmarks
     path("c/<int:charter_pk>/champions/", pages.champion_list, name="champions"),
-    *record_urls(CHAMPIONS, "champions", "champion"),
+    *record_urls(
+        CHAMPIONS,
+        "champions",
+        create="champion-create",
+        edit="champion-edit",
+        delete="champion-delete",
+    ),
     path("c/<int:charter_pk>/audit/", pages.audit, name="audit"),
-    *record_urls(AUDIT_ACTIVITIES, "audit", "audit"),
+    *record_urls(
+        AUDIT_ACTIVITIES,
+        "audit",
+        create="audit-create",
+        edit="audit-edit",
+        delete="audit-delete",
+    ),
     path("c/<int:charter_pk>/benchmarks/", pages.benchmark_list, name="benchmarks"),
-    *record_urls(BENCHMARKS, "benchmarks", "benchmark"),
+    *record_urls(
+        BENCHMARKS,
+        "benchmarks",
+        create="benchmark-create",
+        edit="benchmark-edit",
+        delete="benchmark-delete",
+    ),
     # The survey
     path("c/<int:charter_pk>/surveys/", surveys.survey_list, name="surveys"),
-    *record_urls(SURVEYS, "surveys", "survey"),
+    *record_urls(
+        SURVEYS,
+        "surveys",
+        create="survey-create",
+        edit="survey-edit",
+        delete="survey-delete",
+    ),
     path("surveys/<int:survey_pk>/", surveys.survey_detail, name="survey"),
     path("surveys/<int:survey_pk>/results/", surveys.results, name="results"),
     path("surveys/<int:survey_pk>/questions/new/", surveys.question_create, name="question-create"),
@@ -90,7 +115,13 @@ urlpatterns = [
     path("imports/<int:surveyimport_pk>/cancel/", imports.import_cancel, name="import-cancel"),
     # Insights
     path("c/<int:charter_pk>/insights/", insights.insight_list, name="insights"),
-    *record_urls(INSIGHTS, "insights", "insight"),
+    *record_urls(
+        INSIGHTS,
+        "insights",
+        create="insight-create",
+        edit="insight-edit",
+        delete="insight-delete",
+    ),
     path("insights/<int:insight_pk>/pull/", insights.insight_pull, name="insight-pull"),
     path("insights/<int:insight_pk>/unpull/", insights.insight_unpull, name="insight-unpull"),
 ]

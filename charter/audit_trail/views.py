@@ -4,9 +4,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from charter.access import scoped, workspace_view
+from charter.audit_trail.forms import AuditFilterForm
 from charter.audit_trail.labels import filter_events
 from charter.models import AuditEvent
-from charter.workspaces.forms import AuditFilterForm
 
 PAGE_SIZE = 50
 

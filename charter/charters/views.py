@@ -3,10 +3,10 @@ from django.shortcuts import redirect, render
 
 from charter.access import get_in_workspace, scoped, workspace_view
 from charter.charters.creation import create_charter
+from charter.charters.forms import CharterForm
 from charter.models import Charter
 from charter.registry import completeness, registry, render_panels, snapshot_section
-from charter.versions.publishing import charter_info, draft_snapshot
-from charter.workspaces.forms import CharterForm
+from charter.versions.publishing import charter_info, live_snapshot
 
 
 @workspace_view()
@@ -32,12 +32,12 @@ def charter_create(request):
 @workspace_view()
 def charter_detail(request, charter_pk):
     charter = get_in_workspace(request, Charter, pk=charter_pk)
-    draft = draft_snapshot(request, charter)
+    live = live_snapshot(request, charter)
     context = {
         "charter": charter,
         "sections": registry.all(),
-        "checklist": completeness(draft["sections"]),
-        "charter_info": draft["charter"],
+        "checklist": completeness(live["sections"]),
+        "charter_info": live["charter"],
         "panels": render_panels(request, charter),
     }
     return render(request, "charter/charters/charter_detail.html", context)

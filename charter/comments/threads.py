@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from charter.errors import PermissionDenied
+from charter.errors import NotAllowed
 from charter.models import AuditEvent, Charter, Comment, Membership
 
 
@@ -74,7 +74,7 @@ def reopen(comment: Comment, membership: Membership) -> None:
 def _set_resolved(comment: Comment, membership: Membership, resolved: bool) -> None:
     root = comment.parent or comment
     if not may_resolve(root, membership):
-        raise PermissionDenied(_("Only editors and the person who started a thread can close it."))
+        raise NotAllowed(_("Only editors and the person who started a thread can close it."))
     if bool(root.resolved_at) == resolved:
         return
     root.resolved_at = timezone.now() if resolved else None

@@ -1,6 +1,6 @@
 """Comments on any section: read by every member, written by those who may comment."""
 
-from django.core.exceptions import PermissionDenied as HttpPermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -8,10 +8,10 @@ from django.views.decorators.http import require_POST
 from charter.access import get_in_workspace, workspace_view
 from charter.charters.completeness import charter_section
 from charter.comments import threads as comments
-from charter.errors import PermissionDenied
+from charter.comments.forms import CommentForm, ReplyForm
+from charter.errors import NotAllowed
 from charter.models import Comment
 from charter.registry import registry
-from charter.workspaces.forms import CommentForm, ReplyForm
 
 
 def comments_context(request, charter, section_key, form=None, reply_form=None, reply_to=None):
@@ -92,8 +92,8 @@ def _set_resolved(request, charter_pk, comment_pk, action):
     comment = _comment(request, charter_pk, comment_pk)
     try:
         action(comment, request.membership)
-    except PermissionDenied as error:
-        raise HttpPermissionDenied(str(error)) from error
+    except NotAllowed as error:
+        raise PermissionDenied(str(error)) from error
     return _back(request, comment.charter, comment.section_key)
 
 

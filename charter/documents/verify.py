@@ -4,7 +4,7 @@ from django.shortcuts import render
 
 from charter.access import workspace_view
 from charter.documents.exports import find_by_hash
-from charter.workspaces.forms import VerifyForm
+from charter.documents.forms import VerifyForm
 
 
 @workspace_view()

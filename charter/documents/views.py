@@ -7,9 +7,9 @@ from django.views.decorators.http import require_POST
 from charter import errors
 from charter.access import get_in_workspace, workspace_view
 from charter.documents.exports import filename
+from charter.documents.forms import ExportRequestForm
 from charter.documents.requests import request_export, retry_export
 from charter.models import CharterVersion, PdfExport
-from charter.workspaces.forms import ExportRequestForm
 
 
 def _get_export(request, pdfexport_pk, **lookup) -> PdfExport:

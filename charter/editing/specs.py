@@ -1,7 +1,8 @@
 """In-place editing for charter sections: blocks, table rows, conflicts and autosave.
 
 Two kinds of editable things, each declared once as a spec and wired into ``urls.py`` with
-``charter.views.editing.editing_urls(*specs)``:
+``charter.editing.urls.block_urls`` or ``row_editor_urls``, which take every route name as a
+literal (so that grep finds it) and refuse one that differs from the spec's ``url_names``:
 
 ``Block``
     A few long-text fields of a section object that is one-to-one with the charter (e.g. the
@@ -10,7 +11,7 @@ Two kinds of editable things, each declared once as a spec and wired into ``urls
     text still waiting for its autosave). Long text saves itself a second after typing stops
     and shows "Unsaved changes", "Saving…", "Saved at 10:42" or "Not saved" in an
     ``aria-live`` status; leaving the page with unsaved text asks first (``static/js/app.js``).
-    URL names: ``charter:<section>-<key>`` (read-only block) and
+    URL names: ``charter:<section>-<key>`` (read-only block, ``show``) and
     ``charter:<section>-<key>-edit`` (GET form, POST save).
 
 ``RowEditor``
@@ -32,7 +33,7 @@ a 400.
 Responses: htmx requests get partials (and an ``HX-Trigger: charter-changed, <key>-changed``
 event after a save so that computed blocks can refresh themselves); plain POSTs without
 JavaScript redirect back to the section page on success and render the form on a full page
-otherwise. The views live in ``charter/views/editing.py`` and all go through
+otherwise. The views live in ``charter/editing/views.py`` and all go through
 ``charter.access``: showing needs the "view" capability, editing "edit".
 
 Templates (``charter/templates/charter/editing/``):
@@ -65,7 +66,9 @@ Example::
         headers=((_("KPI"), ""), (_("Value"), "num"), (_("Period"), ""), (_("Source"), "")),
         add_label=_("Add KPI"),
     )
-    urlpatterns += editing_urls(KPI_TABLE)
+    urlpatterns += row_editor_urls(
+        KPI_TABLE, add="kpi-add", row="kpi-row", edit="kpi-edit", delete="kpi-delete"
+    )
     # in an editor_context: {"kpis": KPI_TABLE.table_context(request, charter, rows)}
     # in the editor template: {% include "charter/editing/editable_table.html" with table=kpis %}
 """
@@ -277,8 +280,10 @@ class Block:
         return f"block-{self.key}"
 
     @property
-    def url_name(self) -> str:
-        return f"charter:{self.section_key}-{self.key}"
+    def url_names(self) -> dict[str, str]:
+        """Route names in the ``charter`` namespace, which ``block_urls`` checks its literals against."""
+        name = f"{self.section_key}-{self.key}"
+        return {"show": name, "edit": f"{name}-edit"}
 
     def instance(self, charter: Charter) -> Revisioned:
         return self.model._default_manager.get_or_create(charter=charter)[0]
@@ -287,8 +292,8 @@ class Block:
         args = [workspace_slug, charter.pk]
         section = reverse("charter:section", args=[*args, self.section_key])
         return {
-            "block": reverse(self.url_name, args=args),
-            "edit": reverse(f"{self.url_name}-edit", args=args),
+            "block": reverse(f"charter:{self.url_names['show']}", args=args),
+            "edit": reverse(f"charter:{self.url_names['edit']}", args=args),
             "section": f"{section}#{self.dom_id}",
         }
 
@@ -353,7 +358,7 @@ class RowEditor:
     # (queryset) → the queryset with what the row template needs loaded.
     prepare: Callable[[models.QuerySet], models.QuerySet] = field(default=lambda rows: rows)
     # The URL namespace the routes are included under: another app (e.g. "roadmap") adds
-    # ``editing_urls(spec, root="")`` to its own urls.py.
+    # ``row_editor_urls(spec, ..., root="")`` to its own urls.py.
     namespace: str = "charter"
 
     @property
@@ -371,6 +376,14 @@ class RowEditor:
     @property
     def dom_id(self) -> str:
         return f"{self.key}-rows"
+
+    @property
+    def url_names(self) -> dict[str, str]:
+        """Route names in ``namespace``, which ``row_editor_urls`` checks its literals against."""
+        return {action: f"{self.key}-{action}" for action in ("add", "row", "edit", "delete")}
+
+    def _reverse(self, action: str, kwargs: dict) -> str:
+        return reverse(f"{self.namespace}:{self.url_names[action]}", kwargs=kwargs)
 
     def parent(self, request: HttpRequest, kwargs: dict) -> models.Model:
         if self.get_parent:
@@ -402,14 +415,11 @@ class RowEditor:
         return kwargs
 
     def add_url(self, request, parent) -> str:
-        return reverse(f"{self.namespace}:{self.key}-add", kwargs=self._args(request, parent))
+        return self._reverse("add", self._args(request, parent))
 
     def row_urls(self, request, parent, row) -> dict[str, str]:
         kwargs = {**self._args(request, parent), self.row_kwarg: row.pk}
-        return {
-            action: reverse(f"{self.namespace}:{self.key}-{action}", kwargs=kwargs)
-            for action in ("row", "edit", "delete")
-        }
+        return {action: self._reverse(action, kwargs) for action in ("row", "edit", "delete")}
 
     def return_url(self, request, parent) -> str:
         if self.get_return_url:

@@ -1,9 +1,8 @@
-"""The generic in-place editing views; see ``charter/editing.py`` for the whole picture."""
+"""The generic in-place editing views; see ``charter/editing/specs.py`` for the whole picture."""
 
 from django.db.models import ProtectedError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import URLPattern, path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -172,30 +171,3 @@ def row_delete(request, editor: RowEditor, **kwargs):
     if not request.htmx:
         return redirect(editor.return_url(request, parent))
     return HttpResponse("", headers={"HX-Trigger": f"charter-changed, {editor.key}-changed"})
-
-
-def editing_urls(*specs: Block | RowEditor, root: str = "w/<slug:workspace>/") -> list[URLPattern]:
-    """URL patterns for blocks and row editors, to add to ``charter/urls.py``.
-
-    Another app's urls.py, already mounted under the workspace, passes ``root=""``.
-    """
-    patterns = []
-    for spec in specs:
-        if isinstance(spec, Block):
-            route = f"w/<slug:workspace>/charters/<int:charter_pk>/s/{spec.section_key}/{spec.key}/"
-            name = f"{spec.section_key}-{spec.key}"
-            patterns += [
-                path(route, block_show, {"block": spec}, name=name),
-                path(f"{route}edit/", block_edit, {"block": spec}, name=f"{name}-edit"),
-            ]
-            continue
-        route = f"{root}{spec.prefix}"
-        row = f"{route}<int:{spec.row_kwarg}>/"
-        kwargs = {"editor": spec}
-        patterns += [
-            path(f"{route}add/", row_add, kwargs, name=f"{spec.key}-add"),
-            path(row, row_show, kwargs, name=f"{spec.key}-row"),
-            path(f"{row}edit/", row_edit, kwargs, name=f"{spec.key}-edit"),
-            path(f"{row}delete/", row_delete, kwargs, name=f"{spec.key}-delete"),
-        ]
-    return patterns

@@ -3,7 +3,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..errors import ImmutableObject, PermissionDenied, TransitionNotAllowed
+from ..errors import ImmutableObject, NotAllowed, TransitionNotAllowed
 from .charter import Charter
 
 
@@ -119,7 +119,7 @@ class CharterVersion(models.Model):
 
     def submit(self, by, membership) -> None:
         if not membership.can("edit"):
-            raise PermissionDenied(_("Only editors can submit a version for review."))
+            raise NotAllowed(_("Only editors can submit a version for review."))
         if self.status != VersionStatus.DRAFT:
             raise TransitionNotAllowed(_("Only a draft version can be submitted for review."))
         if self.charter.versions.filter(status=VersionStatus.IN_REVIEW).exists():
@@ -134,7 +134,7 @@ class CharterVersion(models.Model):
 
     def withdraw(self, by, membership) -> None:
         if not membership.can("edit"):
-            raise PermissionDenied(_("Only editors can withdraw a submission."))
+            raise NotAllowed(_("Only editors can withdraw a submission."))
         if self.status != VersionStatus.IN_REVIEW:
             raise TransitionNotAllowed(_("Only a version in review can be withdrawn."))
         self._move(

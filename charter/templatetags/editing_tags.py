@@ -1,4 +1,4 @@
-"""Template tags of the in-place editing framework (charter/editing.py)."""
+"""Template tags of the in-place editing framework (charter/editing/specs.py)."""
 
 from django import template
 from django.template.loader import render_to_string

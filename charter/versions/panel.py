@@ -1,7 +1,7 @@
 """The versions block of the charter overview: what the board approved, and what moved since."""
 
 from charter.models import VersionStatus
-from charter.versions.publishing import draft_differs, draft_snapshot
+from charter.versions.publishing import live_differs, live_snapshot
 
 RECENT_VERSIONS = 5
 
@@ -15,7 +15,7 @@ def versions_panel(request, charter) -> dict:
         "in_review": next((v for v in recent if v.status == VersionStatus.IN_REVIEW), None),
         "recent": recent,
         # An approval belongs to one snapshot: any later edit shows up here, never in it.
-        "draft_differs": approved is not None
-        and draft_differs(draft_snapshot(request, charter), approved),
+        "live_differs": approved is not None
+        and live_differs(live_snapshot(request, charter), approved),
         "can_publish": request.membership.can("edit"),
     }

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from charter.errors import PermissionDenied
+from charter.errors import NotAllowed
 from charter.models import AuditEvent, Charter, CharterVersion
 from charter.registry import snapshot_charter
 
@@ -44,7 +44,7 @@ def take_snapshot(charter: Charter) -> dict:
 
 def publish(charter: Charter, by, membership, label: str = "", summary: str = "") -> CharterVersion:
     if not membership.can("edit"):
-        raise PermissionDenied(_("Only editors can publish a version."))
+        raise NotAllowed(_("Only editors can publish a version."))
     with transaction.atomic():
         # Lock the charter row so that two publishes never take the same number.
         Charter.objects.select_for_update().filter(pk=charter.pk).first()
@@ -69,14 +69,14 @@ def publish(charter: Charter, by, membership, label: str = "", summary: str = ""
     return version
 
 
-def draft_snapshot(request, charter: Charter) -> dict:
+def live_snapshot(request, charter: Charter) -> dict:
     """The live charter's snapshot, taken once per request however many blocks need it."""
-    taken = request.__dict__.setdefault("_draft_snapshots", {})
+    taken = request.__dict__.setdefault("_live_snapshots", {})
     if charter.pk not in taken:
         taken[charter.pk] = take_snapshot(charter)
     return taken[charter.pk]
 
 
-def draft_differs(draft: dict, version: CharterVersion) -> bool:
-    """Whether the live ``draft`` snapshot has moved away from what ``version`` froze."""
-    return snapshot_hash(draft) != version.snapshot_sha256
+def live_differs(live: dict, version: CharterVersion) -> bool:
+    """Whether the ``live`` charter's snapshot has moved away from what ``version`` froze."""
+    return snapshot_hash(live) != version.snapshot_sha256

@@ -14,10 +14,12 @@ from charter.access import get_in_workspace, workspace_view
 from charter.models import Charter, CharterVersion
 from charter.registry import registry, render_version_panels, review_workflow
 from charter.versions.diff import diff_snapshots
+from charter.versions.forms import VersionForm
 from charter.versions.publishing import publish, snapshot_hash, take_snapshot
-from charter.workspaces.forms import VersionForm
 
-DRAFT = "draft"
+LIVE = "live"
+# Comparison links made before the live charter was called "live" say "draft".
+LIVE_REFERENCES = {LIVE, "draft"}
 
 
 @workspace_view()
@@ -90,7 +92,7 @@ def _transition(request, charterversion_pk, step: str, done: str):
     version = _get_version(request, charterversion_pk)
     try:
         getattr(review_workflow(), step)(version, request.user, request.membership)
-    except errors.PermissionDenied as error:
+    except errors.NotAllowed as error:
         raise PermissionDenied(str(error)) from error
     except errors.DomainError as error:
         messages.error(request, str(error))
@@ -114,12 +116,12 @@ def version_withdraw(request, charterversion_pk):
     return _transition(request, charterversion_pk, "withdraw", _("The submission was withdrawn."))
 
 
-def _side(versions: list[CharterVersion], reference: str, draft) -> dict:
-    """One side of a comparison: a version of this charter (by id) or the live draft."""
-    if reference == DRAFT:
-        snapshot = draft()
+def _side(versions: list[CharterVersion], reference: str, live) -> dict:
+    """One side of a comparison: a version of this charter (by id) or the live charter."""
+    if reference in LIVE_REFERENCES:
+        snapshot = live()
         return {
-            "reference": DRAFT,
+            "reference": LIVE,
             "version": None,
             "snapshot": snapshot,
             "sha256": snapshot_hash(snapshot),
@@ -139,13 +141,11 @@ def _side(versions: list[CharterVersion], reference: str, draft) -> dict:
 def version_diff(request, charter_pk):
     charter = get_in_workspace(request, Charter, pk=charter_pk)
     versions = list(charter.versions.select_related("author"))
-    # By default: what changed since the approved version (else the latest one) in the draft.
+    # By default: what the live charter changed since the approved version (else the latest).
     approved = next((v for v in versions if v.is_approved), versions[0] if versions else None)
-    draft = functools.cache(lambda: take_snapshot(charter))
-    old = _side(
-        versions, request.GET.get("from") or (str(approved.pk) if approved else DRAFT), draft
-    )
-    new = _side(versions, request.GET.get("to") or DRAFT, draft)
+    live = functools.cache(lambda: take_snapshot(charter))
+    old = _side(versions, request.GET.get("from") or (str(approved.pk) if approved else LIVE), live)
+    new = _side(versions, request.GET.get("to") or LIVE, live)
     context = {
         "charter": charter,
         "versions": versions,

@@ -6,7 +6,7 @@ to the version's page, where the panel is shown.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied as Forbidden
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,8 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from charter.access import get_in_workspace, workspace_view
-from charter.errors import DomainError
-from charter.errors import PermissionDenied as Refused
+from charter.errors import DomainError, NotAllowed
 from charter.models import CharterVersion
 
 from ..dashboard import review_panel
@@ -67,7 +66,7 @@ def review(request, charterversion_pk):
 def review_vote(request, charterversion_pk):
     version = _version(request, charterversion_pk)
     if not request.membership.can("vote"):
-        raise Forbidden
+        raise PermissionDenied
     form = VoteForm(
         request.POST, request=request, reauthenticated=reauthenticated_at(request) is not None
     )
@@ -82,7 +81,9 @@ def review_vote(request, charterversion_pk):
             reauthenticated_at=reauthenticated_at(request),
         )
     except DomainError as error:
-        return _refused(request, version, error, status=403 if isinstance(error, Refused) else 409)
+        return _refused(
+            request, version, error, status=403 if isinstance(error, NotAllowed) else 409
+        )
     return _done(request, version, OUTCOME_MESSAGES[outcome])
 
 

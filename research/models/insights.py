@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
-from charter.errors import PermissionDenied
+from charter.errors import NotAllowed
 from charter.models import AuditEvent, Charter, Revisioned
 from charter.models.current_state import TEXT_LIMIT
 from charter.registry import registry
@@ -150,4 +150,4 @@ class Insight(Revisioned):
 
     def _check_editor(self, membership) -> None:
         if not membership.can("edit"):
-            raise PermissionDenied(_t("Only editors can change what the current state shows."))
+            raise NotAllowed(_t("Only editors can change what the current state shows."))

@@ -34,7 +34,7 @@ def test_editor_publishes_a_version_submits_it_and_sees_what_changed_since(page,
     expect(page.get_by_role("button", name="Withdraw submission")).to_be_visible()
 
     FutureSuccess.objects.update(vision="Every seller confident on every call")
-    page.get_by_role("link", name="Compare with the draft").click()
+    page.get_by_role("link", name="Compare with the live charter").click()
 
     result = page.locator("#diff-result")
     changed = result.get_by_role("region", name=re.compile("Live rows"))

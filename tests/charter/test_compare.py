@@ -1,4 +1,4 @@
-"""Comparing versions with each other and with the live draft, and the overview's approval block."""
+"""Comparing versions with each other and with the live charter, and the overview's approval block."""
 
 import re
 
@@ -62,7 +62,7 @@ def test_diff_between_two_versions_shows_word_and_row_changes(editor, vision):
     assert own["count"] == 2
 
 
-def test_diff_defaults_to_the_approved_version_against_the_live_draft(editor, vision):
+def test_diff_defaults_to_the_approved_version_against_the_live_charter(editor, vision):
     approved = approve(publish_version(editor.charter, editor.membership), editor.membership)
     publish_version(editor.charter, editor.membership, "later")
     edit_vision("Every seller confident")
@@ -70,7 +70,7 @@ def test_diff_defaults_to_the_approved_version_against_the_live_draft(editor, vi
     page = editor.get(editor.compare_url)
 
     assert page.context["old"]["version"] == approved
-    assert page.context["new"]["reference"] == "draft"
+    assert page.context["new"]["reference"] == "live"
     assert "confident</ins>" in without_screen_reader_text(page)
 
 
@@ -82,9 +82,19 @@ def test_without_an_approved_version_the_default_is_the_latest_one(editor, visio
 
 def test_identical_sides_say_so(editor, vision):
     version = publish_version(editor.charter, editor.membership)
-    page = editor.get(editor.compare_url, {"from": version.pk, "to": "draft"})
+    page = editor.get(editor.compare_url, {"from": version.pk, "to": "live"})
     assert "Both sides have the same fingerprint" in page.content.decode()
     assert page.context["diff"]["changed"] is False
+
+
+def test_a_comparison_link_that_says_draft_still_compares_with_the_live_charter(editor, vision):
+    version = publish_version(editor.charter, editor.membership)
+    edit_vision("Every seller confident")
+
+    page = editor.get(editor.compare_url, {"from": version.pk, "to": "draft"})
+
+    assert page.context["new"]["reference"] == "live"
+    assert "confident</ins>" in without_screen_reader_text(page)
 
 
 def test_nothing_to_compare_before_the_first_version(editor):
@@ -112,7 +122,7 @@ def test_htmx_request_gets_only_the_result(editor, vision):
     version = publish_version(editor.charter, editor.membership)
     edit_vision("Every seller confident")
     page = editor.get(
-        editor.compare_url, {"from": version.pk, "to": "draft"}, headers={"HX-Request": "true"}
+        editor.compare_url, {"from": version.pk, "to": "live"}, headers={"HX-Request": "true"}
     )
     html = without_screen_reader_text(page)
     assert "<html" not in html and "confident</ins>" in html
@@ -128,7 +138,7 @@ def test_viewers_may_compare(client, vision, editor):
 # The block on the charter overview
 
 
-def test_overview_shows_the_approved_version_and_that_the_draft_matches_it(editor, vision):
+def test_overview_shows_the_approved_version_and_that_the_live_charter_matches_it(editor, vision):
     approved = approve(
         publish_version(editor.charter, editor.membership, "2026-Q3"), editor.membership
     )
@@ -136,32 +146,35 @@ def test_overview_shows_the_approved_version_and_that_the_draft_matches_it(edito
     html = editor.get(editor.overview_url).content.decode()
 
     assert "Approved version:" in html and "2026-Q3" in html
-    assert "The draft matches the approved version" in html
-    assert "Draft differs" not in html
+    assert "The live charter matches the approved version" in html
+    assert "The live charter differs" not in html
     assert f"/versions/{approved.pk}/" in html
 
 
-def test_editing_after_approval_shows_draft_differs_with_a_link_to_the_diff(editor, vision):
+def test_editing_after_approval_shows_the_live_charter_differs_with_a_link_to_the_diff(
+    editor, vision
+):
     approved = approve(publish_version(editor.charter, editor.membership), editor.membership)
     frozen = approved.snapshot_sha256
 
     edit_vision("Every seller confident")
     html = editor.get(editor.overview_url).content.decode()
 
-    assert "Draft differs from the approved version." in html
-    link = f"{editor.compare_url}?from={approved.pk}&amp;to=draft"
+    assert "The live charter differs from the approved version." in html
+    link = f"{editor.compare_url}?from={approved.pk}&amp;to=live"
     assert link in html
     approved.refresh_from_db()
     assert approved.snapshot_sha256 == frozen
     assert approved.snapshot["sections"]["test-live-rows"]["vision"] == "Every seller ready"
 
 
-def test_undoing_the_edit_makes_the_draft_match_again(editor, vision):
+def test_undoing_the_edit_makes_the_live_charter_match_again(editor, vision):
     approve(publish_version(editor.charter, editor.membership), editor.membership)
     edit_vision("Every seller confident")
     edit_vision("Every seller ready")
     assert (
-        "The draft matches the approved version" in editor.get(editor.overview_url).content.decode()
+        "The live charter matches the approved version"
+        in editor.get(editor.overview_url).content.decode()
     )
 
 

@@ -139,7 +139,7 @@ def test_publish_page_shows_what_changed_since_the_latest_version(editor, live_r
 def test_publish_page_warns_when_nothing_changed_since_the_latest_version(editor):
     publish_version(editor.charter, editor.membership)
     page = editor.get(publish_url(editor)).content.decode()
-    assert "The draft is the same as version 1" in page
+    assert "The live charter is the same as version 1" in page
 
 
 # The list and the page of a version
@@ -291,7 +291,7 @@ def governance_workflow():
         STATUS_ONLY_WORKFLOW.submit(version, by, membership)
 
     def withdraw(version, by, membership):
-        raise errors.PermissionDenied("Only the submitter may withdraw.")
+        raise errors.NotAllowed("Only the submitter may withdraw.")
 
     with status_only_review():
         register_review_workflow(ReviewWorkflow(submit=submit, withdraw=withdraw))

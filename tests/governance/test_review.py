@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from charter.errors import DomainError, PermissionDenied, TransitionNotAllowed
+from charter.errors import DomainError, NotAllowed, TransitionNotAllowed
 from charter.models import AuditEvent, Role, VersionStatus
 from charter.workspaces.membership import change_role
 from governance.models import ApprovalRule, BoardFunction, BoardSeat, Review, ReviewStatus, Vote
@@ -118,7 +118,7 @@ def test_the_submitter_cannot_vote_even_with_a_board_seat():
         board=board.board, membership=board.editor, title="COO", function=BoardFunction.OTHER
     )
 
-    with pytest.raises(PermissionDenied, match="You submitted this version"):
+    with pytest.raises(NotAllowed, match="You submitted this version"):
         cast_vote(version, board.editor, APPROVE, reauthenticated_at=timezone.now())
 
     assert not Vote.objects.exists()
@@ -132,7 +132,7 @@ def test_a_vote_without_a_fresh_reauthentication_is_refused():
     version = board.submit()
 
     for moment in (None, timezone.now() - timedelta(minutes=6)):
-        with pytest.raises(PermissionDenied, match="Confirm your password"):
+        with pytest.raises(NotAllowed, match="Confirm your password"):
             cast_vote(version, board.seats[0], APPROVE, reauthenticated_at=moment)
 
     assert not Vote.objects.exists()
@@ -144,9 +144,9 @@ def test_members_without_a_seat_or_the_board_role_cannot_vote():
     seatless = MembershipFactory(workspace=board.workspace, role=Role.BOARD)
     owner = MembershipFactory(workspace=board.workspace, role=Role.OWNER)
 
-    with pytest.raises(PermissionDenied, match="seat"):
+    with pytest.raises(NotAllowed, match="seat"):
         cast_vote(version, seatless, APPROVE, reauthenticated_at=timezone.now())
-    with pytest.raises(PermissionDenied, match="Only board members"):
+    with pytest.raises(NotAllowed, match="Only board members"):
         cast_vote(version, owner, APPROVE, reauthenticated_at=timezone.now())
 
 
@@ -209,7 +209,7 @@ def test_a_board_member_cannot_withdraw():
     board = make_board(seats=3)
     version = board.submit()
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         withdraw(version, board.seats[0].user, board.seats[0])
 
     version.refresh_from_db()

@@ -6,7 +6,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from charter.errors import PermissionDenied
+from charter.errors import NotAllowed
 from charter.models import AuditEvent
 from charter.registry import registry, snapshot_section
 from research.snapshots import pulled_insights
@@ -76,7 +76,7 @@ def test_only_editors_pull_insights(member_client, insight, role):
 def test_the_model_refuses_a_pull_by_a_non_editor(member_client, insight):
     contributor = member_client("contributor", workspace=insight.charter.workspace).membership
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         insight.pull(contributor.user, contributor)
 
 

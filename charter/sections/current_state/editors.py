@@ -167,8 +167,6 @@ DIMENSION_TABLE = RowEditor(
     get_return_url=_maturity_model_page,
 )
 
-EDITING = (*BLOCKS, KPI_TABLE, SCORE_TABLE, LEVEL_TABLE, DIMENSION_TABLE)
-
 
 def ensure_scores(charter, model: MaturityModel) -> None:
     """One score row per dimension, so that every dimension can be assessed in place."""

@@ -199,8 +199,6 @@ ACTUAL_TABLE = RowEditor(
     prepare=lambda rows: rows.select_related("metric").order_by("-period_start"),
 )
 
-EDITING = (*BLOCKS, OBJECTIVE_TABLE, METRIC_TABLE, ACTUAL_TABLE)
-
 
 def editor_context(request, charter, membership) -> dict:
     future = FutureSuccess.objects.get_or_create(charter=charter)[0]
