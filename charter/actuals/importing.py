@@ -31,9 +31,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from charter import csvimport
-from charter.actuals.reminders import period_start
 from charter.models import AuditEvent, Charter, EditConflict, Metric, MetricActual, MetricImport
-from charter.sections.future_success.metrics import period_label
+from charter.periods import first_day_of_quarter, period_label, period_start
 from charter.spreadsheets import Column
 
 # Export ------------------------------------------------------------------------------
@@ -149,7 +148,7 @@ def parse_period(text: str, cadence: str) -> date:
                 )
                 % {"value": text}
             )
-        return date(int(year), 3 * int(quarter) - 2, 1)
+        return first_day_of_quarter(int(year), int(quarter))
     try:
         if match := MONTH.match(text):
             day = date(int(match[1]), int(match[2]), 1)

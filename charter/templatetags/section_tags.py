@@ -2,6 +2,7 @@
 
 from django import template
 
+from charter.periods import period_label
 from charter.sections.current_state.charts import maturity_chart as draw_maturity_chart
 from charter.sections.future_success import charts, metrics
 
@@ -43,7 +44,7 @@ def metric_sparkline(metric):
     """A small trend line of a live ``Metric`` (actuals prefetched)."""
     actuals = [
         {
-            "period_label": metrics.period_label(actual.period_start, metric.cadence),
+            "period_label": period_label(actual.period_start, metric.cadence),
             "value": actual.value,
         }
         for actual in metric.actuals.all()
@@ -55,4 +56,4 @@ def metric_sparkline(metric):
 @register.filter
 def actual_period(actual):
     """The period of a live ``MetricActual``, e.g. 2026-Q3."""
-    return metrics.period_label(actual.period_start, actual.metric.cadence)
+    return period_label(actual.period_start, actual.metric.cadence)

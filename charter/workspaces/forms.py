@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from charter.audit_trail.labels import action_label, object_type_label
 from charter.models import Charter, Comment, Membership, PdfExport, Role, Workspace
-from charter.versions.publishing import quarter_label
+from charter.periods import quarter_label
 
 
 class SignupForm(UserCreationForm):

@@ -5,8 +5,9 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from charter.periods import next_quarter, quarter_start
+
 from ..models import Status
-from ..resources import next_quarter, quarter_start
 from ..svg import MUTED
 
 WIDTH = 1000

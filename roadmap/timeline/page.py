@@ -7,8 +7,9 @@ from html import escape
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from charter.periods import next_month, next_quarter, quarter_number
+
 from ..models import Status
-from ..resources import next_quarter
 from ..svg import INK, LINE, MUTED, element, fit, num, open_svg, text, text_width
 from .layout import (
     BAD,
@@ -139,7 +140,7 @@ class Page:
         quarter_top, month_top = TODAY_BAND, TODAY_BAND + QUARTER_BAND
         month = scale.start
         while month < scale.end:
-            following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+            following = next_month(month)
             left, right = scale.x(month), scale.x(following)
             label = date_format(month, "M")
             if right - left < text_width(label, SMALL) + 4:
@@ -172,7 +173,7 @@ class Page:
         while quarter < scale.end:
             following = next_quarter(quarter)
             left, right = scale.x(quarter), scale.x(following)
-            number = (quarter.month - 1) // 3 + 1
+            number = quarter_number(quarter)
             label = _("Q%(number)d %(year)d") % {"number": number, "year": quarter.year}
             if right - left < text_width(label, FONT) + 6:
                 label = f"Q{number}"
