@@ -2,6 +2,7 @@
 
 from django import template
 
+from charter import svg
 from charter.periods import period_label
 from charter.sections.current_state.charts import maturity_chart as draw_maturity_chart
 from charter.sections.future_success import charts, metrics
@@ -30,7 +31,7 @@ def trend(metric):
 @register.filter
 def number(value):
     """A decimal (or its snapshot string) without trailing zeros: 23.50 → 23.5."""
-    return charts.number(value)
+    return svg.number(value)
 
 
 @register.filter

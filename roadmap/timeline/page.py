@@ -7,12 +7,12 @@ from html import escape
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from charter.palette import BAD, INK, LINE, MUTED, WHITE, colour
 from charter.periods import next_month, next_quarter, quarter_number
+from charter.svg import desc, element, fit, num, open_svg, text, text_width, title
 
 from ..models import Status
-from ..svg import INK, LINE, MUTED, element, fit, num, open_svg, text, text_width
 from .layout import (
-    BAD,
     BAR_HEIGHT,
     CHART_LEFT,
     CHART_RIGHT,
@@ -55,9 +55,9 @@ class Page:
         height = self.rows_bottom + 14 + legend_height
         return "".join(
             [
-                open_svg(WIDTH, height, f"{self.prefix}-title", f"{self.prefix}-desc", "timeline"),
-                element("title", escape(self.title()), id=f"{self.prefix}-title"),
-                element("desc", escape(self.description()), id=f"{self.prefix}-desc"),
+                open_svg(WIDTH, height, "timeline", f"{self.prefix}-title", f"{self.prefix}-desc"),
+                title(self.title(), f"{self.prefix}-title"),
+                desc(self.description(), f"{self.prefix}-desc"),
                 definitions(self.prefix),
                 self.background(),
                 self.axis(),
@@ -112,9 +112,13 @@ class Page:
         for index, row in enumerate(self.rows):
             y = HEADER + index * ROW
             if row.is_lane:
-                parts.append(element("rect", x=0, y=y, width=WIDTH, height=ROW, fill="#eef1f7"))
+                parts.append(
+                    element("rect", x=0, y=y, width=WIDTH, height=ROW, fill=colour("band"))
+                )
             elif index % 2:
-                parts.append(element("rect", x=0, y=y, width=WIDTH, height=ROW, fill="#fafbfd"))
+                parts.append(
+                    element("rect", x=0, y=y, width=WIDTH, height=ROW, fill=colour("band-light"))
+                )
         top, height = TODAY_BAND, self.rows_bottom - TODAY_BAND
         for start, end in (
             (scale.start, parse(period["start"])),
@@ -164,7 +168,7 @@ class Page:
                     x2=left,
                     y1=month_top,
                     y2=self.rows_bottom,
-                    stroke="#eceef3",
+                    stroke=colour("grid"),
                     stroke_width=1,
                 )
             )
@@ -329,7 +333,7 @@ class Page:
             width=text_width(label, SMALL) + 6,
             height=14,
             rx=2,
-            fill="#ffffff",
+            fill=WHITE,
             opacity="0.9",
         )
         return backdrop + text(
@@ -351,7 +355,7 @@ class Page:
             text_anchor="middle",
             font_size=10,
             font_weight="700",
-            fill="#ffffff",
+            fill=WHITE,
         )
         return element("g", triangle + mark, class_="flag")
 
