@@ -6,7 +6,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from charter.palette import ACCENT, INK, LINE, MUTED
-from charter.svg import desc, element, fit, open_svg, text, title
+from charter.svg import drawing, element, fit, text
 
 WIDTH = 460
 LABEL_WIDTH = 120
@@ -23,14 +23,7 @@ def bar_chart(
     largest = max((value for _label, value in bars), default=Decimal(0)) or Decimal(1)
     span = WIDTH - LABEL_WIDTH - VALUE_ROOM
     height = TOP * 2 + ROW * len(bars)
-    parts = [
-        open_svg(WIDTH, height, "chart", f"{chart_id}-title", f"{chart_id}-desc"),
-        title(name, f"{chart_id}-title"),
-        desc(
-            "; ".join(f"{label}: {_amount(value, decimals)} {unit}" for label, value in bars),
-            f"{chart_id}-desc",
-        ),
-    ]
+    parts = []
     for index, (label, value) in enumerate(bars):
         y = TOP + index * ROW
         width = float(value / largest) * span
@@ -64,8 +57,17 @@ def bar_chart(
             "line", x1=LABEL_WIDTH, x2=LABEL_WIDTH, y1=TOP / 2, y2=height - TOP / 2, stroke=LINE
         )
     )
-    parts.append("</svg>")
-    return "".join(parts)
+    return drawing(
+        WIDTH,
+        height,
+        parts,
+        css_class="chart",
+        name=name,
+        description="; ".join(
+            f"{label}: {_amount(value, decimals)} {unit}" for label, value in bars
+        ),
+        id_prefix=chart_id,
+    )
 
 
 def _amount(value: Decimal, decimals: int) -> str:

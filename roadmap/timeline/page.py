@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from charter.palette import BAD, INK, LINE, MUTED, WHITE, colour
 from charter.periods import next_month, next_quarter, quarter_number
-from charter.svg import desc, element, fit, num, open_svg, text, text_width, title
+from charter.svg import drawing, element, fit, num, text, text_width
 
 from ..models import Status
 from .layout import (
@@ -53,11 +53,10 @@ class Page:
     def svg(self) -> str:
         legend_svg, legend_height = legend(self.prefix, self.rows_bottom + 14)
         height = self.rows_bottom + 14 + legend_height
-        return "".join(
+        return drawing(
+            WIDTH,
+            height,
             [
-                open_svg(WIDTH, height, "timeline", f"{self.prefix}-title", f"{self.prefix}-desc"),
-                title(self.title(), f"{self.prefix}-title"),
-                desc(self.description(), f"{self.prefix}-desc"),
                 definitions(self.prefix),
                 self.background(),
                 self.axis(),
@@ -65,8 +64,11 @@ class Page:
                 self.dependencies(),
                 self.today_line(),
                 legend_svg,
-                "</svg>",
-            ]
+            ],
+            css_class="timeline",
+            name=self.title(),
+            description=self.description(),
+            id_prefix=self.prefix,
         )
 
     def title(self) -> str:
