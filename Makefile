@@ -52,6 +52,7 @@ format: install-dev
 bench: install-dev
 	$(PY) bench/pdf_bench.py
 	$(PY) bench/timeline_bench.py
+	$(PY) bench/csv_import_bench.py
 
 clean:
 	rm -rf var/ .venv .venv-tools

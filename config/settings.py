@@ -17,11 +17,25 @@ VAR_DIR = Path(os.environ.get("CHARTERBOARD_VAR_DIR", BASE_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 
+TRUE_WORDS = ("1", "true", "yes", "on")
+FALSE_WORDS = ("0", "false", "no", "off")
+
+
 def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None:
+    """An unset or empty variable is the default; anything but the accepted words is refused,
+    because reading a typo such as ``DJANGO_DEBUG=flase`` as false (or true) silently
+    changes how the site runs."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(
+        f"{name}={os.environ[name]!r} is not a yes/no value: use one of "
+        f"{', '.join(TRUE_WORDS)} or {', '.join(FALSE_WORDS)}."
+    )
 
 
 def env_list(name: str, default: str = "") -> list[str]:

@@ -1,7 +1,7 @@
 """Survey responses from CSV, built on the careful importer in ``charter.csvimport``.
 
-The upload is stored (through Django's storage API, so it works with S3 too) in a pending
-``SurveyImport`` between the preview and the confirmation. Every row carries the
+The upload is kept in a pending ``SurveyImport`` (``charter.models.PendingUpload``) between
+the preview and the confirmation. Every row carries the
 fingerprint of its cells; a unique constraint on (survey, fingerprint) makes importing the
 same file twice — or confirming twice — add nothing.
 """
@@ -9,8 +9,6 @@ same file twice — or confirming twice — add nothing.
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -100,21 +98,9 @@ def parse_date(text: str) -> date | None:
 
 def start(survey: Survey, upload_form: csvimport.UploadForm, by) -> SurveyImport:
     """Keep an inspected upload for its preview, with a first guess at the column mapping."""
-    uploaded = upload_form.cleaned_data["file"]
-    layout = upload_form.layout
     questions = list(survey.questions.all())
-    survey_import = SurveyImport(
-        survey=survey,
-        original_name=uploaded.name[:255],
-        size=uploaded.size,
-        sha256=csvimport.file_sha256(uploaded),
-        layout=layout.as_json(),
-        mapping=csvimport.suggest_mapping(layout.header, targets(questions)),
-        created_by=by,
-    )
-    survey_import.file.save(uploaded.name, uploaded, save=False)
-    survey_import.save()
-    return survey_import
+    mapping = csvimport.suggest_mapping(upload_form.layout.header, targets(questions))
+    return SurveyImport.keep(upload_form, by, survey=survey, mapping=mapping)
 
 
 def analyse(survey_import: SurveyImport, mapping: dict, *, save_as=None) -> csvimport.Report:
@@ -157,31 +143,21 @@ def _store(batch: list[SurveyResponse]) -> None:
 
 def confirm(survey_import: SurveyImport, mapping: dict, by) -> SurveyImport:
     """Import the good rows once; confirming again (a double click) changes nothing."""
-    with transaction.atomic():
-        survey_import = SurveyImport.objects.select_for_update().get(pk=survey_import.pk)
-        if not survey_import.is_pending:
-            return survey_import
-        report = analyse(survey_import, mapping, save_as=by)
-        survey_import.mapping = mapping
-        survey_import.report = {**report.as_json(), "imported": survey_import.responses.count()}
-        survey_import.status = SurveyImport.Status.DONE
-        survey_import.completed_at = timezone.now()
-        survey_import.save()
+
+    def apply(pending: SurveyImport) -> dict:
+        report = analyse(pending, mapping, save_as=by)
+        pending.mapping = mapping
+        imported = pending.responses.count()
         AuditEvent.record(
-            survey_import.survey.charter.workspace,
+            pending.survey.charter.workspace,
             by,
             "research.survey.imported",
-            survey_import,
-            changes={"imported": survey_import.report["imported"], "invalid": report.invalid},
+            pending,
+            changes={"imported": imported, "invalid": report.invalid},
         )
-    # The rows are in the database now; the upload itself is no longer needed.
-    transaction.on_commit(lambda: survey_import.file.delete(save=True))
-    return survey_import
+        return {**report.as_json(), "imported": imported}
 
-
-def cancel(survey_import: SurveyImport) -> None:
-    if survey_import.is_pending:
-        survey_import.delete()  # the upload goes with it, see delete_pending_upload
+    return survey_import.confirm(apply)
 
 
 def earlier_import_of_same_file(survey_import: SurveyImport) -> SurveyImport | None:

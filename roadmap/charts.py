@@ -1,12 +1,12 @@
 """Horizontal bar charts of the resource summaries, as server-rendered SVG."""
 
 from decimal import Decimal
-from html import escape
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from .svg import INK, LINE, MUTED, element, fit, open_svg, text
+from charter.palette import ACCENT, INK, LINE, MUTED
+from charter.svg import drawing, element, fit, text
 
 WIDTH = 460
 LABEL_WIDTH = 120
@@ -17,23 +17,13 @@ TOP = 8
 
 
 def bar_chart(
-    title: str, bars: list[tuple[str, Decimal]], unit: str, chart_id: str, decimals: int = 0
+    name: str, bars: list[tuple[str, Decimal]], unit: str, chart_id: str, decimals: int = 0
 ) -> str:
     """One labelled bar per (label, value); values are written beside the bars in words."""
     largest = max((value for _label, value in bars), default=Decimal(0)) or Decimal(1)
     span = WIDTH - LABEL_WIDTH - VALUE_ROOM
     height = TOP * 2 + ROW * len(bars)
-    parts = [
-        open_svg(WIDTH, height, f"{chart_id}-title", f"{chart_id}-desc", "chart"),
-        element("title", escape(title), id=f"{chart_id}-title"),
-        element(
-            "desc",
-            escape(
-                "; ".join(f"{label}: {_amount(value, decimals)} {unit}" for label, value in bars)
-            ),
-            id=f"{chart_id}-desc",
-        ),
-    ]
+    parts = []
     for index, (label, value) in enumerate(bars):
         y = TOP + index * ROW
         width = float(value / largest) * span
@@ -55,7 +45,7 @@ def bar_chart(
                 width=width,
                 height=BAR,
                 rx=2,
-                fill="#2f5bd3",
+                fill=ACCENT,
             )
         )
         caption = f"{_amount(value, decimals)} {unit}".strip()
@@ -67,8 +57,17 @@ def bar_chart(
             "line", x1=LABEL_WIDTH, x2=LABEL_WIDTH, y1=TOP / 2, y2=height - TOP / 2, stroke=LINE
         )
     )
-    parts.append("</svg>")
-    return "".join(parts)
+    return drawing(
+        WIDTH,
+        height,
+        parts,
+        css_class="chart",
+        name=name,
+        description="; ".join(
+            f"{label}: {_amount(value, decimals)} {unit}" for label, value in bars
+        ),
+        id_prefix=chart_id,
+    )
 
 
 def _amount(value: Decimal, decimals: int) -> str:

@@ -9,37 +9,16 @@ from collections import defaultdict
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from charter.periods import QUARTERLY, Period, periods, quarter_label
+
 from .models import Status
 
 CENT = Decimal("0.01")
 
 
-def quarter_start(day: date) -> date:
-    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
-
-
-def next_quarter(day: date) -> date:
-    start = quarter_start(day)
-    return date(start.year + (start.month == 10), (start.month + 2) % 12 + 1, 1)
-
-
-def quarter_id(day: date) -> str:
-    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
-
-
-def quarters(first: date, last: date) -> list[tuple[date, date]]:
-    """(first day, first day of the next quarter) of every quarter from ``first`` to ``last``."""
-    spans = []
-    start = quarter_start(first)
-    while start <= last:
-        spans.append((start, next_quarter(start)))
-        start = spans[-1][1]
-    return spans
-
-
-def overlap_days(start: date, end: date, span: tuple[date, date]) -> int:
-    """Days of the inclusive range start..end that fall in the half-open span."""
-    return max(0, (min(end + timedelta(days=1), span[1]) - max(start, span[0])).days)
+def overlap_days(start: date, end: date, period: Period) -> int:
+    """Days of the inclusive range start..end that fall in the period."""
+    return max(0, (min(end, period.end) - max(start, period.start)).days + 1)
 
 
 def split_amount(amount: Decimal, weights: list[int]) -> list[Decimal]:
@@ -96,7 +75,7 @@ def by_quarter(milestones: list[dict], period_start: date, period_end: date) -> 
     active = _active(milestones)
     first = min([period_start, *(date.fromisoformat(m["start"]) for m in active)])
     last = max([period_end, *(date.fromisoformat(m["end"]) for m in active)])
-    spans = quarters(first, last)
+    spans = list(periods(QUARTERLY, first, last))
     budgets = [defaultdict(Decimal) for _ in spans]
     fte_days = [Decimal(0) for _ in spans]
     running = [[] for _ in spans]
@@ -115,11 +94,11 @@ def by_quarter(milestones: list[dict], period_start: date, period_end: date) -> 
                     fte_days[i] += Decimal(milestone["headcount"]) * overlap
     return [
         {
-            "id": quarter_id(span[0]),
-            "start": span[0].isoformat(),
-            "end": (span[1] - timedelta(days=1)).isoformat(),
+            "id": quarter_label(span.start),
+            "start": span.start.isoformat(),
+            "end": span.end.isoformat(),
             "budget": _budget_rows(budgets[i]),
-            "average_fte": str((fte_days[i] / (span[1] - span[0]).days).quantize(CENT)),
+            "average_fte": str((fte_days[i] / span.days).quantize(CENT)),
             "milestones": len(running[i]),
             "tools": _tools(running[i]),
         }

@@ -25,15 +25,13 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import DecimalValidator
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from charter import csvimport
-from charter.actuals.reminders import period_start
 from charter.models import AuditEvent, Charter, EditConflict, Metric, MetricActual, MetricImport
-from charter.sections.future_success.metrics import period_label
+from charter.periods import first_day_of_quarter, period_label, period_start
 from charter.spreadsheets import Column
 
 # Export ------------------------------------------------------------------------------
@@ -149,7 +147,7 @@ def parse_period(text: str, cadence: str) -> date:
                 )
                 % {"value": text}
             )
-        return date(int(year), 3 * int(quarter) - 2, 1)
+        return first_day_of_quarter(int(year), int(quarter))
     try:
         if match := MONTH.match(text):
             day = date(int(match[1]), int(match[2]), 1)
@@ -248,20 +246,8 @@ class ActualsReport(csvimport.Report):
 
 def start(charter: Charter, upload_form: csvimport.UploadForm, by) -> MetricImport:
     """Keep an inspected upload for its preview, with a first guess at the column mapping."""
-    uploaded = upload_form.cleaned_data["file"]
-    layout = upload_form.layout
-    metric_import = MetricImport(
-        charter=charter,
-        original_name=uploaded.name[:255],
-        size=uploaded.size,
-        sha256=csvimport.file_sha256(uploaded),
-        layout=layout.as_json(),
-        mapping=csvimport.suggest_mapping(layout.header, TARGETS),
-        created_by=by,
-    )
-    metric_import.file.save(uploaded.name, uploaded, save=False)
-    metric_import.save()
-    return metric_import
+    mapping = csvimport.suggest_mapping(upload_form.layout.header, TARGETS)
+    return MetricImport.keep(upload_form, by, charter=charter, mapping=mapping)
 
 
 def analyse(
@@ -353,32 +339,20 @@ def _store(new: list[ParsedActual], changed: list[tuple], by) -> None:
 
 def confirm(metric_import: MetricImport, mapping: dict, update_existing: bool, by) -> MetricImport:
     """Import the good rows once; confirming again (a double click) changes nothing."""
-    with transaction.atomic():
-        metric_import = MetricImport.objects.select_for_update().get(pk=metric_import.pk)
-        if not metric_import.is_pending:
-            return metric_import
-        report = analyse(metric_import, mapping, update_existing, save_as=by)
-        metric_import.mapping = mapping
-        metric_import.update_existing = update_existing
-        metric_import.report = report.as_json()
-        metric_import.status = MetricImport.Status.DONE
-        metric_import.completed_at = timezone.now()
-        metric_import.save()
+
+    def apply(pending: MetricImport) -> dict:
+        report = analyse(pending, mapping, update_existing, save_as=by)
+        pending.mapping, pending.update_existing = mapping, update_existing
         AuditEvent.record(
-            metric_import.charter.workspace,
+            pending.charter.workspace,
             by,
             "metric.actuals_imported",
-            metric_import.charter,
+            pending.charter,
             changes={"new": report.new, "updated": report.updates, "invalid": report.invalid},
         )
-    # The actuals are in the database now; the upload itself is no longer needed.
-    transaction.on_commit(lambda: metric_import.file.delete(save=True))
-    return metric_import
+        return report.as_json()
 
-
-def cancel(metric_import: MetricImport) -> None:
-    if metric_import.is_pending:
-        metric_import.delete()  # the upload goes with it
+    return metric_import.confirm(apply)
 
 
 class MappingForm(csvimport.MappingForm):

@@ -7,7 +7,6 @@ which an ``ActualReminder`` row with a unique constraint guarantees even when tw
 overlap.
 """
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -18,28 +17,7 @@ from django.utils.translation import gettext as _
 
 from charter.mail import queue_email
 from charter.models import ActualReminder, Metric
-
-
-def period_start(day: date, cadence: str) -> date:
-    """The first day of the month or quarter that contains ``day``."""
-    if cadence == Metric.Cadence.MONTHLY:
-        return day.replace(day=1)
-    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
-
-
-def next_period_start(start: date, cadence: str) -> date:
-    months = 1 if cadence == Metric.Cadence.MONTHLY else 3
-    month = start.month - 1 + months
-    return date(start.year + month // 12, month % 12 + 1, 1)
-
-
-def periods(cadence: str, first_day: date, last_day: date) -> Iterator[tuple[date, date]]:
-    """(start, end) of every period that overlaps [first_day, last_day]."""
-    start = period_start(first_day, cadence)
-    while start <= last_day:
-        following = next_period_start(start, cadence)
-        yield start, following - timedelta(days=1)
-        start = following
+from charter.periods import periods
 
 
 def grace_days() -> int:

@@ -3,11 +3,12 @@ imported from CSV (upload, preview with column mapping, confirm), charters impor
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from charter import csvimport, portable
+from charter import csvimport, portable, uploads
 from charter.access import get_in_workspace, workspace_view
 from charter.actuals import importing as metric_io
 from charter.models import Charter, MetricActual, MetricImport
@@ -152,28 +153,25 @@ def actuals_import(request, metricimport_pk):
 @require_POST
 def actuals_import_confirm(request, metricimport_pk):
     metric_import = _metric_import(request, metricimport_pk)
-    if not metric_import.is_pending:
-        return redirect(metric_import.get_absolute_url())
     form = _mapping_form(metric_import, request.POST)
-    if not form.is_valid():
-        return _preview(request, metric_import, data=request.POST, status=400)
-    update = form.cleaned_data["update_existing"]
-    metric_import = metric_io.confirm(metric_import, form.mapping, update, request.user)
-    messages.success(
+    return uploads.confirm_response(
         request,
-        _(
+        metric_import,
+        form,
+        confirm=lambda: metric_io.confirm(
+            metric_import, form.mapping, form.cleaned_data["update_existing"], request.user
+        ),
+        invalid=lambda: _preview(request, metric_import, data=request.POST, status=400),
+        done_message=_(
             "Actuals imported: %(new)s new, %(updates)s replaced. Left out: %(invalid)s with "
             "errors, %(already_imported)s already there."
-        )
-        % metric_import.report,
+        ),
     )
-    return redirect(metric_import.get_absolute_url())
 
 
 @workspace_view("edit")
 @require_POST
 def actuals_import_cancel(request, metricimport_pk):
     metric_import = _metric_import(request, metricimport_pk)
-    metric_io.cancel(metric_import)
-    messages.success(request, _("Import cancelled; nothing was imported."))
-    return redirect("charter:data", request.workspace.slug, metric_import.charter_id)
+    data_page = reverse("charter:data", args=[request.workspace.slug, metric_import.charter_id])
+    return uploads.cancel_response(request, metric_import, data_page)

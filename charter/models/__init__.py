@@ -16,6 +16,7 @@ from .future_success import FutureSuccess, Metric, MetricActual, Objective
 from .imports import MetricImport
 from .reminders import ActualReminder
 from .scope import Audience, FundingSource, Scope, Service
+from .uploads import PendingUpload
 from .versions import CharterVersion, VersionStatus
 from .workspace import Invitation, Membership, Role, Workspace
 
@@ -41,6 +42,7 @@ __all__ = [
     "Metric",
     "MetricActual",
     "MetricImport",
+    "PendingUpload",
     "Objective",
     "Ordered",
     "PartnerTeam",

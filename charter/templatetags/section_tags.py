@@ -2,6 +2,8 @@
 
 from django import template
 
+from charter import svg
+from charter.periods import period_label
 from charter.sections.current_state.charts import maturity_chart as draw_maturity_chart
 from charter.sections.future_success import charts, metrics
 
@@ -29,7 +31,7 @@ def trend(metric):
 @register.filter
 def number(value):
     """A decimal (or its snapshot string) without trailing zeros: 23.50 → 23.5."""
-    return charts.number(value)
+    return svg.number(value)
 
 
 @register.filter
@@ -43,7 +45,7 @@ def metric_sparkline(metric):
     """A small trend line of a live ``Metric`` (actuals prefetched)."""
     actuals = [
         {
-            "period_label": metrics.period_label(actual.period_start, metric.cadence),
+            "period_label": period_label(actual.period_start, metric.cadence),
             "value": actual.value,
         }
         for actual in metric.actuals.all()
@@ -55,4 +57,4 @@ def metric_sparkline(metric):
 @register.filter
 def actual_period(actual):
     """The period of a live ``MetricActual``, e.g. 2026-Q3."""
-    return metrics.period_label(actual.period_start, actual.metric.cadence)
+    return period_label(actual.period_start, actual.metric.cadence)

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from charter.versions.publishing import quarter_label
+from charter.periods import quarter_label
 
 
 class VersionForm(forms.Form):

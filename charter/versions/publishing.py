@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from charter.errors import NotAllowed
 from charter.models import AuditEvent, Charter, CharterVersion
+from charter.periods import quarter_label
 from charter.registry import snapshot_charter
 
 
@@ -19,10 +20,6 @@ def canonical_json(data) -> str:
 
 def snapshot_hash(snapshot: dict) -> str:
     return hashlib.sha256(canonical_json(snapshot).encode("utf-8")).hexdigest()
-
-
-def quarter_label(day: date) -> str:
-    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
 
 
 def charter_info(charter: Charter) -> dict:

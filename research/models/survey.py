@@ -5,13 +5,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
-from charter.models import Charter, Ordered, Revisioned
+from charter.models import Charter, Ordered, PendingUpload, Revisioned
 
 SCALE = range(1, 6)
 TEXT_ANSWER_LIMIT = 5000
@@ -226,27 +224,11 @@ class SurveyResponse(models.Model):
         )
 
 
-class SurveyImport(models.Model):
+class SurveyImport(PendingUpload):
     """An uploaded CSV kept between its preview and the confirmation, then the import's report."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting for confirmation")
-        DONE = "done", _("Imported")
 
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="imports")
     file = models.FileField(upload_to="research/imports/%Y/%m/", blank=True)
-    original_name = models.CharField(_("file name"), max_length=255)
-    size = models.PositiveBigIntegerField(_("size"))
-    sha256 = models.CharField(max_length=64)
-    layout = models.JSONField(default=dict)
-    mapping = models.JSONField(default=dict, blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    report = models.JSONField(default=dict, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    completed_at = models.DateTimeField(null=True, blank=True)
 
     workspace_path = "survey__charter__workspace"
 
@@ -254,19 +236,5 @@ class SurveyImport(models.Model):
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["survey", "sha256"])]
 
-    def __str__(self):
-        return self.original_name
-
     def get_absolute_url(self):
         return reverse("research:import", args=[self.survey.charter.workspace.slug, self.pk])
-
-    @property
-    def is_pending(self) -> bool:
-        return self.status == self.Status.PENDING
-
-
-@receiver(post_delete, sender=SurveyImport)
-def delete_pending_upload(sender, instance: SurveyImport, **kwargs):
-    # Also runs when a survey is deleted with its imports, which never calls their delete().
-    if instance.file:
-        instance.file.delete(save=False)

@@ -1,11 +1,10 @@
 """Survey responses from a CSV file: upload, preview with column mapping, confirm."""
 
-from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from charter import csvimport
+from charter import csvimport, uploads
 from charter.access import get_in_workspace, workspace_view
 
 from .. import importing
@@ -81,27 +80,22 @@ def import_detail(request, surveyimport_pk):
 @require_POST
 def import_confirm(request, surveyimport_pk):
     survey_import = _import(request, surveyimport_pk)
-    if not survey_import.is_pending:
-        return redirect(survey_import.get_absolute_url())
     form = _mapping_form(survey_import, request.POST)
-    if not form.is_valid():
-        return _preview(request, survey_import, data=request.POST, status=400)
-    survey_import = importing.confirm(survey_import, form.mapping, request.user)
-    messages.success(
+    return uploads.confirm_response(
         request,
-        _(
+        survey_import,
+        form,
+        confirm=lambda: importing.confirm(survey_import, form.mapping, request.user),
+        invalid=lambda: _preview(request, survey_import, data=request.POST, status=400),
+        done_message=_(
             "Imported %(imported)s response(s). Left out: %(invalid)s row(s) with errors, "
             "%(already_imported)s row(s) imported before."
-        )
-        % survey_import.report,
+        ),
     )
-    return redirect(survey_import.get_absolute_url())
 
 
 @workspace_view("research")
 @require_POST
 def import_cancel(request, surveyimport_pk):
     survey_import = _import(request, surveyimport_pk)
-    importing.cancel(survey_import)
-    messages.success(request, _("Import cancelled; nothing was imported."))
-    return redirect(survey_import.survey.get_absolute_url())
+    return uploads.cancel_response(request, survey_import, survey_import.survey.get_absolute_url())

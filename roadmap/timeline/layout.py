@@ -5,9 +5,10 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from charter.palette import ACCENT, MUTED, OK, WHITE, colour
+from charter.periods import next_quarter, quarter_start
+
 from ..models import Status
-from ..resources import next_quarter, quarter_start
-from ..svg import MUTED
 
 WIDTH = 1000
 LABEL_LEFT = 10
@@ -30,17 +31,21 @@ SMALL = 11
 PDF_ROWS_PER_PAGE = 16
 GROUPS = ("phase", "owner")
 
-BAD = "#b42318"
 STATUS_STYLES = {
-    Status.PLANNED: {"fill": "#ffffff", "stroke": MUTED, "ink": MUTED},
-    Status.IN_PROGRESS: {
-        "fill": "url(#{prefix}-in-progress)",
-        "stroke": "#2f5bd3",
-        "ink": "#2f5bd3",
+    Status.PLANNED: {"fill": WHITE, "stroke": MUTED, "ink": MUTED},
+    Status.IN_PROGRESS: {"fill": "url(#{prefix}-in-progress)", "stroke": ACCENT, "ink": ACCENT},
+    Status.DONE: {"fill": OK, "stroke": OK, "ink": OK},
+    Status.AT_RISK: {
+        "fill": "url(#{prefix}-at-risk)",
+        "stroke": colour("risk"),
+        "ink": colour("risk-ink"),
     },
-    Status.DONE: {"fill": "#1f7a4d", "stroke": "#1f7a4d", "ink": "#1f7a4d"},
-    Status.AT_RISK: {"fill": "url(#{prefix}-at-risk)", "stroke": "#b45309", "ink": "#9a4a00"},
-    Status.DROPPED: {"fill": "#eceef2", "stroke": "#8a93a6", "ink": "#6b7385", "dash": "4 3"},
+    Status.DROPPED: {
+        "fill": colour("dropped"),
+        "stroke": colour("faint"),
+        "ink": colour("dropped-ink"),
+        "dash": "4 3",
+    },
 }
 
 

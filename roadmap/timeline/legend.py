@@ -2,27 +2,29 @@
 
 from django.utils.translation import gettext as _
 
+from charter.palette import BAD, INK, LINE, MUTED, WHITE, colour
+from charter.svg import element, num, text, text_width
+
 from ..models import Status
-from ..svg import INK, LINE, MUTED, element, num, text, text_width
-from .layout import BAD, LABEL_LEFT, LEGEND_ROW, SMALL, STATUS_STYLES, WIDTH, status_label
+from .layout import LABEL_LEFT, LEGEND_ROW, SMALL, STATUS_STYLES, WIDTH, status_label
 
 
 def definitions(prefix: str) -> str:
     """The patterns and arrowheads, named after the page's prefix so that pages never clash."""
     stripes = (
         f'<pattern id="{prefix}-in-progress" width="6" height="6" patternUnits="userSpaceOnUse"'
-        ' patternTransform="rotate(45)"><rect width="6" height="6" fill="#dbe4fb"/>'
-        '<rect width="3" height="6" fill="#2f5bd3"/></pattern>'
+        f' patternTransform="rotate(45)"><rect width="6" height="6" fill="{colour("accent-tint")}"/>'
+        f'<rect width="3" height="6" fill="{colour("accent")}"/></pattern>'
     )
     cross = (
         f'<pattern id="{prefix}-at-risk" width="6" height="6" patternUnits="userSpaceOnUse">'
-        '<rect width="6" height="6" fill="#fde7c7"/>'
-        '<path d="M0,0 L6,6 M6,0 L0,6" stroke="#b45309" stroke-width="1.4"/></pattern>'
+        f'<rect width="6" height="6" fill="{colour("risk-tint")}"/>'
+        f'<path d="M0,0 L6,6 M6,0 L0,6" stroke="{colour("risk")}" stroke-width="1.4"/></pattern>'
     )
     outside = (
         f'<pattern id="{prefix}-outside" width="8" height="8" patternUnits="userSpaceOnUse"'
-        ' patternTransform="rotate(45)"><rect width="8" height="8" fill="#f3f4f7"/>'
-        '<rect width="1.5" height="8" fill="#d4d8e1"/></pattern>'
+        f' patternTransform="rotate(45)"><rect width="8" height="8" fill="{colour("outside")}"/>'
+        f'<rect width="1.5" height="8" fill="{colour("outside-stripe")}"/></pattern>'
     )
     arrow = (
         f'<marker id="{prefix}-arrow" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="6"'
@@ -76,7 +78,7 @@ def _swatch(status: str, prefix: str) -> str:
 
 def _diamond() -> str:
     return element(
-        "path", d="M12,0 L19,7 L12,14 L5,7 Z", fill="#ffffff", stroke=MUTED, stroke_width=1.5
+        "path", d="M12,0 L19,7 L12,14 L5,7 Z", fill=WHITE, stroke=MUTED, stroke_width=1.5
     )
 
 

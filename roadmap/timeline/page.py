@@ -7,11 +7,12 @@ from html import escape
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from charter.palette import BAD, INK, LINE, MUTED, WHITE, colour
+from charter.periods import next_month, next_quarter, quarter_number
+from charter.svg import drawing, element, fit, num, text, text_width
+
 from ..models import Status
-from ..resources import next_quarter
-from ..svg import INK, LINE, MUTED, element, fit, num, open_svg, text, text_width
 from .layout import (
-    BAD,
     BAR_HEIGHT,
     CHART_LEFT,
     CHART_RIGHT,
@@ -52,11 +53,10 @@ class Page:
     def svg(self) -> str:
         legend_svg, legend_height = legend(self.prefix, self.rows_bottom + 14)
         height = self.rows_bottom + 14 + legend_height
-        return "".join(
+        return drawing(
+            WIDTH,
+            height,
             [
-                open_svg(WIDTH, height, f"{self.prefix}-title", f"{self.prefix}-desc", "timeline"),
-                element("title", escape(self.title()), id=f"{self.prefix}-title"),
-                element("desc", escape(self.description()), id=f"{self.prefix}-desc"),
                 definitions(self.prefix),
                 self.background(),
                 self.axis(),
@@ -64,8 +64,11 @@ class Page:
                 self.dependencies(),
                 self.today_line(),
                 legend_svg,
-                "</svg>",
-            ]
+            ],
+            css_class="timeline",
+            name=self.title(),
+            description=self.description(),
+            id_prefix=self.prefix,
         )
 
     def title(self) -> str:
@@ -111,9 +114,13 @@ class Page:
         for index, row in enumerate(self.rows):
             y = HEADER + index * ROW
             if row.is_lane:
-                parts.append(element("rect", x=0, y=y, width=WIDTH, height=ROW, fill="#eef1f7"))
+                parts.append(
+                    element("rect", x=0, y=y, width=WIDTH, height=ROW, fill=colour("band"))
+                )
             elif index % 2:
-                parts.append(element("rect", x=0, y=y, width=WIDTH, height=ROW, fill="#fafbfd"))
+                parts.append(
+                    element("rect", x=0, y=y, width=WIDTH, height=ROW, fill=colour("band-light"))
+                )
         top, height = TODAY_BAND, self.rows_bottom - TODAY_BAND
         for start, end in (
             (scale.start, parse(period["start"])),
@@ -139,7 +146,7 @@ class Page:
         quarter_top, month_top = TODAY_BAND, TODAY_BAND + QUARTER_BAND
         month = scale.start
         while month < scale.end:
-            following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+            following = next_month(month)
             left, right = scale.x(month), scale.x(following)
             label = date_format(month, "M")
             if right - left < text_width(label, SMALL) + 4:
@@ -163,7 +170,7 @@ class Page:
                     x2=left,
                     y1=month_top,
                     y2=self.rows_bottom,
-                    stroke="#eceef3",
+                    stroke=colour("grid"),
                     stroke_width=1,
                 )
             )
@@ -172,7 +179,7 @@ class Page:
         while quarter < scale.end:
             following = next_quarter(quarter)
             left, right = scale.x(quarter), scale.x(following)
-            number = (quarter.month - 1) // 3 + 1
+            number = quarter_number(quarter)
             label = _("Q%(number)d %(year)d") % {"number": number, "year": quarter.year}
             if right - left < text_width(label, FONT) + 6:
                 label = f"Q{number}"
@@ -328,7 +335,7 @@ class Page:
             width=text_width(label, SMALL) + 6,
             height=14,
             rx=2,
-            fill="#ffffff",
+            fill=WHITE,
             opacity="0.9",
         )
         return backdrop + text(
@@ -350,7 +357,7 @@ class Page:
             text_anchor="middle",
             font_size=10,
             font_weight="700",
-            fill="#ffffff",
+            fill=WHITE,
         )
         return element("g", triangle + mark, class_="flag")
 

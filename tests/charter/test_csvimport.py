@@ -1,9 +1,8 @@
 """The careful CSV importer: every kind of bad file gets a clear report, never an exception
-the user cannot read, and big files stay bounded in time and memory."""
+the user cannot read, and big files stay bounded in memory (their timings: bench/csv_import_bench.py)."""
 
 import io
 import os
-import time
 import tracemalloc
 
 import pytest
@@ -112,16 +111,13 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(settings):
         csvimport.inspect(Unreadable(b"x" * 1001))
 
 
-def test_a_50_mb_file_is_refused_by_size_at_once(tmp_path):
+def test_a_50_mb_file_is_refused_with_its_size(tmp_path):
     path = tmp_path / "big.csv"
     with open(path, "wb") as file:
         file.truncate(50 * 1024 * 1024)
 
-    started = time.monotonic()
     with open(path, "rb") as file, pytest.raises(CsvProblem, match=r"50.0\sMB"):
         csvimport.inspect(file)
-
-    assert time.monotonic() - started < 0.5
 
 
 def test_a_50_mb_file_under_a_raised_limit_stops_at_the_row_limit_in_bounded_memory(tmp_path):
@@ -133,7 +129,6 @@ def test_a_50_mb_file_under_a_raised_limit_stops_at_the_row_limit_in_bounded_mem
             file.write(block)
 
     tracemalloc.start()
-    started = time.monotonic()
     try:
         with open(path, "rb") as file, pytest.raises(CsvProblem, match="more than 50,000 rows"):
             csvimport.inspect(file, max_bytes=60 * 1024 * 1024)
@@ -141,21 +136,18 @@ def test_a_50_mb_file_under_a_raised_limit_stops_at_the_row_limit_in_bounded_mem
     finally:
         tracemalloc.stop()
 
-    assert time.monotonic() - started < 5
     assert peak < 5 * 1024 * 1024
 
 
-def test_10000_rows_stream_through_validation_in_bounded_time():
+def test_10000_rows_stream_through_validation_keeping_a_sample_of_ten():
     data = b"name,region,score\n" + b"".join(
         b"Seller %d,EMEA,%d\n" % (n, n % 5 + 1) for n in range(10_000)
     )
 
-    started = time.monotonic()
     report = Report()
     for row in read(data):
         report.add(row)
 
-    assert time.monotonic() - started < 2
     assert (report.rows, report.importable, report.invalid) == (10_000, 10_000, 0)
     assert len(report.sample) == 10
 

@@ -9,7 +9,6 @@ from charter.sections.future_success.metrics import (
     Status,
     elapsed_share,
     evaluate,
-    period_label,
     progress,
 )
 
@@ -124,8 +123,3 @@ def test_without_a_baseline_the_first_actual_is_the_starting_point():
     result = quarterly(None, "30", [(date(2026, 7, 1), "20"), (date(2026, 10, 1), "25")])
 
     assert result.progress_percent == 50
-
-
-def test_period_labels_follow_the_cadence():
-    assert period_label(date(2026, 10, 1), "quarterly") == "2026-Q4"
-    assert period_label(date(2026, 2, 1), "monthly") == "2026-02"

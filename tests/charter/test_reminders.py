@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from charter.actuals.reminders import overdue_actuals, periods, send_due_reminders
+from charter.actuals.reminders import overdue_actuals, send_due_reminders
 from charter.models import ActualReminder, Metric, MetricActual
 from tests.factories import CharterFactory, MembershipFactory, UserFactory
 
@@ -17,26 +17,6 @@ def metric():
     charter = CharterFactory(period_start=date(2026, 7, 1), period_end=date(2027, 6, 30))
     owner = UserFactory(email="owner@example.com")
     return Metric.objects.create(charter=charter, name="Win rate", cadence="quarterly", owner=owner)
-
-
-def test_quarterly_periods_cover_the_charter_period():
-    quarters = list(periods("quarterly", date(2026, 7, 15), date(2027, 6, 30)))
-    assert [start for start, _ in quarters] == [
-        date(2026, 7, 1),
-        date(2026, 10, 1),
-        date(2027, 1, 1),
-        date(2027, 4, 1),
-    ]
-    assert quarters[0][1] == date(2026, 9, 30)
-
-
-def test_monthly_periods_cross_the_year_end():
-    months = list(periods("monthly", date(2026, 11, 1), date(2027, 1, 31)))
-    assert [start for start, _ in months] == [
-        date(2026, 11, 1),
-        date(2026, 12, 1),
-        date(2027, 1, 1),
-    ]
 
 
 def test_an_actual_is_overdue_only_after_the_grace_period(metric, settings):

@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 PRODUCTION = {
@@ -43,3 +45,39 @@ def test_healthz_answers(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.content == b"ok"
+
+
+def test_a_mistyped_boolean_refuses_to_start_naming_the_variable_and_the_accepted_words():
+    result = run_manage("check", env={**PRODUCTION, "DJANGO_SECURE_SSL_REDIRECT": "flase"})
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "DJANGO_SECURE_SSL_REDIRECT='flase'" in result.stderr
+    assert "1, true, yes, on or 0, false, no, off" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("1", True), ("TRUE", True), (" yes ", True), ("On", True)]
+    + [("0", False), ("false", False), ("No", False), ("off", False)]
+    + [("", None), ("   ", None)],
+)
+def test_booleans_read_the_accepted_words_and_empty_means_the_default(monkeypatch, value, expected):
+    from config.settings import env_bool
+
+    monkeypatch.setenv("CHARTERBOARD_TEST_FLAG", value)
+
+    assert env_bool("CHARTERBOARD_TEST_FLAG", True) is (True if expected is None else expected)
+    assert env_bool("CHARTERBOARD_TEST_FLAG", False) is (False if expected is None else expected)
+
+
+@pytest.mark.parametrize("value", ["flase", "ture", "2", "y", "enabled"])
+def test_a_boolean_other_than_the_accepted_words_is_refused(monkeypatch, value):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from config.settings import env_bool
+
+    monkeypatch.setenv("CHARTERBOARD_TEST_FLAG", value)
+
+    with pytest.raises(ImproperlyConfigured, match="CHARTERBOARD_TEST_FLAG"):
+        env_bool("CHARTERBOARD_TEST_FLAG", False)

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from charter import errors
 from charter.models import AuditEvent, CharterVersion, FutureSuccess, VersionStatus
+from charter.periods import quarter_label
 from charter.registry import (
     STATUS_ONLY_WORKFLOW,
     ReviewWorkflow,
@@ -13,7 +14,6 @@ from charter.registry import (
     review_workflows,
     version_panels,
 )
-from charter.versions.publishing import quarter_label
 from tests.charter.version_factories import (
     approve,
     charter_with_editor,

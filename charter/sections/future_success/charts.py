@@ -1,29 +1,13 @@
-"""Server-rendered inline SVG charts, drawn from snapshot data (web page and PDF alike).
+"""A metric's trend as inline SVG, drawn from snapshot data (web page and PDF alike)."""
 
-Every chart carries text labels and a ``<title>``: nothing is told by colour alone.
-"""
-
-from decimal import Decimal, InvalidOperation
-
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-
-def number(value) -> str:
-    """A number for reading: no trailing zeros, thousands grouped (23.50 → 23.5, 48000 → 48,000)."""
-    if value in (None, ""):
-        return ""
-    try:
-        decimal = Decimal(str(value))
-    except InvalidOperation:
-        return str(value)
-    if isinstance(value, float):
-        decimal = round(decimal, 6)
-    return format(decimal.normalize(), ",f")
-
+from charter.palette import ACCENT, INK
+from charter.svg import drawing, element, number, text
 
 SPARK_PAD = 4
+LABEL_SIZE = 11
 
 
 def trend_chart(metric: dict, width: int = 120, height: int = 32, detailed: bool = False):
@@ -49,9 +33,7 @@ def trend_chart(metric: dict, width: int = 120, height: int = 32, detailed: bool
     coordinates = [
         (round(left + index * step, 1), y(value)) for index, (_label, value) in enumerate(points)
     ]
-    line = " ".join(f"{x},{py}" for x, py in coordinates)
-    unit = metric.get("unit") or ""
-    title = _("%(name)s: %(values)s%(target)s") % {
+    name = _("%(name)s: %(values)s%(target)s") % {
         "name": metric["name"],
         "values": ", ".join(f"{label} {number(value)}" for label, value in points),
         "target": (_("; target %(target)s") % {"target": number(target)})
@@ -59,67 +41,55 @@ def trend_chart(metric: dict, width: int = 120, height: int = 32, detailed: bool
         else "",
     }
     parts = [
-        format_html(
-            '<polyline points="{}" fill="none" stroke="#2f5bd3" stroke-width="{}"/>',
-            line,
-            2 if detailed else 1.5,
+        element(
+            "polyline",
+            points=" ".join(f"{x},{point_y}" for x, point_y in coordinates),
+            fill="none",
+            stroke=ACCENT,
+            stroke_width=2 if detailed else 1.5,
         ),
-        format_html(
-            '<circle cx="{}" cy="{}" r="{}" fill="#2f5bd3"/>',
-            *coordinates[-1],
-            3.5 if detailed else 2.5,
+        element(
+            "circle",
+            cx=coordinates[-1][0],
+            cy=coordinates[-1][1],
+            r=3.5 if detailed else 2.5,
+            fill=ACCENT,
         ),
     ]
     if target is not None:
         parts.append(
-            format_html(
-                '<line x1="{0}" y1="{1}" x2="{2}" y2="{1}" stroke="#1d2433" '
-                'stroke-dasharray="3 3" stroke-width="1"/>',
-                left,
-                y(target),
-                width - right,
+            element(
+                "line",
+                x1=left,
+                y1=y(target),
+                x2=width - right,
+                y2=y(target),
+                stroke=INK,
+                stroke_dasharray="3 3",
+                stroke_width=1,
             )
         )
     if detailed:
-        parts += _trend_labels(
-            points, coordinates, target, y(target) if target else 0, width, height, unit
-        )
-    return format_html(
-        '<svg class="chart trend" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
-        'xmlns="http://www.w3.org/2000/svg"><title>{title}</title>{parts}</svg>',
-        w=width,
-        h=height,
-        title=title,
-        parts=format_html_join("", "{}", ((part,) for part in parts)),
-    )
+        target_y = y(target) if target is not None else 0
+        parts += _trend_labels(points, coordinates, target, target_y, width, height, metric)
+    return drawing(width, height, parts, css_class="chart trend", name=name, font_size=LABEL_SIZE)
 
 
-def _trend_labels(points, coordinates, target, target_y, width, height, unit):
-    style = 'font-family="sans-serif" font-size="11" fill="#1d2433"'
+def _trend_labels(points, coordinates, target, target_y, width, height, metric) -> list[str]:
     labels = [
-        format_html(
-            '<text x="{}" y="{}" text-anchor="middle" {}>{}</text>'
-            '<text x="{}" y="{}" text-anchor="middle" {} fill-opacity=".7">{}</text>',
-            x,
-            point_y - 7,
-            SafeString(style),
-            number(value),
-            x,
-            height - 6,
-            SafeString(style),
-            label,
-        )
+        text(x, point_y - 7, number(value), text_anchor="middle", fill=INK)
+        + text(x, height - 6, label, text_anchor="middle", fill=INK, fill_opacity=".7")
         for (label, value), (x, point_y) in zip(points, coordinates, strict=True)
     ]
     if target is not None:
+        unit = metric.get("unit") or ""
         labels.append(
-            format_html(
-                '<text x="{}" y="{}" {}>{}</text>',
+            text(
                 width - 90,
                 target_y + 4,
-                SafeString(style),
                 _("target %(target)s%(unit)s")
                 % {"target": number(target), "unit": f" {unit}" if unit else ""},
+                fill=INK,
             )
         )
     return labels

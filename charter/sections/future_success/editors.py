@@ -8,10 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from charter.actuals.reminders import period_start
 from charter.editing.specs import Block, EditForm, RowEditor
 from charter.models import FutureSuccess, Metric, MetricActual, Objective
-from charter.sections.future_success.metrics import period_label
+from charter.periods import period_label, period_start
 from charter.sections.future_success.snapshot import completeness, metrics_with_actuals, snapshot
 
 SECTION_KEY = "future-success"

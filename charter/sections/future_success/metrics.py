@@ -22,13 +22,13 @@ not due yet does not make a metric look late):
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from charter.actuals.reminders import next_period_start
+from charter.periods import period_of
 
 ON_TRACK_MARGIN = Decimal("0.10")
 AT_RISK_MARGIN = Decimal("0.25")
@@ -107,7 +107,7 @@ def evaluate(
         return Evaluation(latest, latest_period, None, None, Status.NO_TARGET)
     start = baseline if baseline is not None else ordered[0][1]
     share = progress(start, target, latest, decrease)
-    period_end = next_period_start(latest_period, cadence) - timedelta(days=1)
+    period_end = period_of(latest_period, cadence).end
     expected = elapsed_share(charter_start, charter_end, period_end)
     return Evaluation(latest, latest_period, share, expected, status_for(share, expected))
 
@@ -123,10 +123,3 @@ def evaluate_metric(metric) -> Evaluation:
         charter_start=metric.charter.period_start,
         charter_end=metric.charter.period_end,
     )
-
-
-def period_label(start: date, cadence: str) -> str:
-    """2026-Q3 for a quarter, 2026-07 for a month."""
-    if cadence == "monthly":
-        return f"{start.year}-{start.month:02d}"
-    return f"{start.year}-Q{(start.month - 1) // 3 + 1}"

@@ -3,7 +3,8 @@
 from django.utils.translation import gettext as _
 
 from charter.models import FutureSuccess, Metric, Objective
-from charter.sections.future_success.metrics import evaluate_metric, period_label
+from charter.periods import period_label
+from charter.sections.future_success.metrics import evaluate_metric
 
 
 def metric_data(metric: Metric) -> dict:
