@@ -236,3 +236,18 @@ def test_the_overview_shows_an_overdue_actual_of_a_metric_without_owner(charter_
 
     assert response.status_code == 200
     assert b"Ownerless" in response.content
+
+
+def test_metrics_workbook_with_control_characters_downloads_without_them(charter_client):
+    client = charter_client("viewer")
+    metric = MetricFactory(charter=client.charter, name="Win\x00 rate\x0b", unit="%")
+    MetricActualFactory(metric=metric, period_start=date(2026, 7, 1), note="pasted\x1bnote\tok")
+
+    response = client.get(f"{client.base}/data/metrics.xlsx")
+
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet[2][0].value == "Win rate"
+    assert sheet[2][3].value == "pastednote\tok"
+    csv_response = client.get(f"{client.base}/data/metrics.csv")
+    assert "pasted\x1bnote" in csv_response.content.decode("utf-8-sig")
