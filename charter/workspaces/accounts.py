@@ -49,6 +49,13 @@ def invitation(request, token):
         )
     if not request.user.is_authenticated:
         return render(request, "charter/workspaces/invitation.html", {"invitation": invitation})
+    if not invitation.is_addressed_to(request.user):
+        return render(
+            request,
+            "charter/workspaces/invitation.html",
+            {"invitation": invitation, "wrong_account": True},
+            status=403,
+        )
     if request.method == "POST":
         try:
             accept_invitation(invitation, request.user)
