@@ -2,21 +2,18 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from charter.errors import DomainError
 from charter.models import Invitation
+from charter.redirects import safe_next
 from charter.workspaces.forms import SignupForm
 from charter.workspaces.membership import accept_invitation
 
 
 def _safe_next(request, fallback: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return target
-    return fallback
+    return safe_next(request) or fallback
 
 
 @require_http_methods(["GET", "POST"])

@@ -130,3 +130,18 @@ def test_a_user_in_two_workspaces_can_switch(client):
     assert first.workspace.name in listing and second.workspace.name in listing
     client.get(f"/w/{second.workspace.slug}/")
     assert client.get("/")["Location"] == f"/w/{second.workspace.slug}/"
+
+
+def test_sign_up_with_a_bare_word_next_goes_to_workspace_creation(client):
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "username": "amelia",
+            "email": "a@example.com",
+            "password1": "a-long-pass-phrase-26",
+            "password2": "a-long-pass-phrase-26",
+            "next": "meeting",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/workspaces/new/"
