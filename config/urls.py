@@ -1,8 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from charter.workspaces import accounts
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Throttled versions of two of Django's auth views, ahead of the rest.
+    path("accounts/login/", accounts.LoginView.as_view(), name="login"),
+    path("accounts/password_reset/", accounts.PasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("w/<slug:workspace>/research/", include("research.urls")),
     path("w/<slug:workspace>/roadmap/", include("roadmap.urls")),

@@ -1,6 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -8,12 +10,41 @@ from django.views.decorators.http import require_http_methods
 from charter.errors import DomainError
 from charter.models import Invitation
 from charter.redirects import safe_next
+from charter.throttle import client_address, too_many_requests
 from charter.workspaces.forms import SignupForm
+from charter.workspaces.login_limits import (
+    login_refusal,
+    may_send_password_reset,
+    record_login_failure,
+)
 from charter.workspaces.membership import accept_invitation
 
 
 def _safe_next(request, fallback: str) -> str:
     return safe_next(request) or fallback
+
+
+class LoginView(auth_views.LoginView):
+    """Django's log-in, refused early past the per-address and per-account ceilings."""
+
+    def post(self, request, *args, **kwargs):
+        refusal = login_refusal(client_address(request), request.POST.get("username", ""))
+        if refusal is not None:
+            return too_many_requests(request, *refusal)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        record_login_failure(client_address(self.request), self.request.POST.get("username", ""))
+        return super().form_invalid(form)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset; past a ceiling nothing is sent, and the page says the same."""
+
+    def form_valid(self, form):
+        if may_send_password_reset(client_address(self.request), form.cleaned_data["email"]):
+            return super().form_valid(form)
+        return HttpResponseRedirect(self.get_success_url())
 
 
 @require_http_methods(["GET", "POST"])

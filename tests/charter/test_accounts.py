@@ -2,6 +2,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 
+from charter.workspaces.login_limits import (
+    FAILURES_PER_ACCOUNT,
+    FAILURES_PER_ADDRESS,
+    RESETS_PER_ADDRESS,
+    RESETS_PER_EMAIL,
+)
 from tests.factories import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -145,3 +151,73 @@ def test_sign_up_with_a_bare_word_next_goes_to_workspace_creation(client):
     )
     assert response.status_code == 302
     assert response["Location"] == "/workspaces/new/"
+
+
+def _log_in(client, username, password, address):
+    return client.post(
+        "/accounts/login/", {"username": username, "password": password}, REMOTE_ADDR=address
+    )
+
+
+def test_one_address_guessing_many_usernames_is_refused_past_its_ceiling(client):
+    UserFactory(username="olivia")
+    for attempt in range(FAILURES_PER_ADDRESS.limit):
+        response = _log_in(client, f"user{attempt % 25}", "guess", "203.0.113.9")
+        assert response.status_code == 200
+
+    refused = _log_in(client, "olivia", "correct horse battery staple", "203.0.113.9")
+
+    assert refused.status_code == 429
+    assert "Too many failed log-ins came from your network" in refused.content.decode()
+    assert refused["Retry-After"]
+    assert "_auth_user_id" not in client.session
+    assert (
+        _log_in(client, "olivia", "correct horse battery staple", "198.51.100.1").status_code == 302
+    )
+
+
+def test_many_addresses_guessing_one_account_are_refused_but_its_owner_still_logs_in(client):
+    UserFactory(username="olivia")
+    addresses = [f"203.0.113.{n}" for n in range(1, 6)]
+    for attempt in range(FAILURES_PER_ACCOUNT.limit):
+        assert _log_in(client, "olivia", "guess", addresses[attempt % 5]).status_code == 200
+
+    for address in addresses:
+        refused = _log_in(client, "Olivia", "guess", address)
+        assert refused.status_code == 429
+        assert "This account had too many failed log-ins" in refused.content.decode()
+    owner = _log_in(client, "olivia", "correct horse battery staple", "198.51.100.7")
+
+    assert owner.status_code == 302
+    assert client.session["_auth_user_id"]
+
+
+def test_password_reset_emails_are_limited_per_email_with_the_same_answer(client):
+    UserFactory(username="olivia", email="olivia@example.com")
+
+    responses = [
+        client.post("/accounts/password_reset/", {"email": "olivia@example.com"}) for _ in range(15)
+    ]
+
+    assert {response.status_code for response in responses} == {302}
+    assert {response["Location"] for response in responses} == {"/accounts/password_reset/done/"}
+    assert len(mail.outbox) == RESETS_PER_EMAIL.limit
+
+
+def test_password_reset_emails_are_limited_per_address(client):
+    for number in range(15):
+        UserFactory(username=f"user{number}", email=f"user{number}@example.com")
+
+    for number in range(15):
+        response = client.post("/accounts/password_reset/", {"email": f"user{number}@example.com"})
+        assert response.status_code == 302
+
+    assert len(mail.outbox) == RESETS_PER_ADDRESS.limit
+
+
+def test_a_bad_password_reset_email_is_a_form_error_and_counts_nothing(client):
+    response = client.post("/accounts/password_reset/", {"email": "not-an-email"})
+
+    assert response.status_code == 200
+    assert "Enter a valid email address" in response.content.decode()
+    assert RESETS_PER_ADDRESS.count("127.0.0.1") == 0
