@@ -59,9 +59,10 @@ def client_address(request) -> str:
 def too_many_requests(request, message: str, ceiling: Ceiling) -> HttpResponse:
     """A readable 429 page saying what was refused and how long to wait."""
     wait = ceiling.seconds_left()
+    htmx = getattr(request, "htmx", False)
     response = render(
         request,
-        "charter/throttled.html",
+        "charter/throttled_body.html" if htmx else "charter/throttled.html",
         {"message": message, "minutes": max(1, -(-wait // 60))},
         status=429,
     )
