@@ -56,14 +56,15 @@ def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def too_many_requests(request, message: str, ceiling: Ceiling) -> HttpResponse:
-    """A readable 429 page saying what was refused and how long to wait."""
-    wait = ceiling.seconds_left()
+def too_many_requests(
+    request, message: str, wait: int, partial: str = "charter/throttled_body.html", **context
+) -> HttpResponse:
+    """A readable 429 saying what was refused and how long to wait (``partial`` for htmx)."""
     htmx = getattr(request, "htmx", False)
     response = render(
         request,
-        "charter/throttled_body.html" if htmx else "charter/throttled.html",
-        {"message": message, "minutes": max(1, -(-wait // 60))},
+        partial if htmx else "charter/throttled.html",
+        {"message": message, "minutes": max(1, -(-wait // 60)), **context},
         status=429,
     )
     response["Retry-After"] = str(wait)

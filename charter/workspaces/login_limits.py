@@ -19,7 +19,7 @@ def _account(username: str) -> str:
     return username.strip().casefold()
 
 
-def login_refusal(address: str, username: str) -> tuple[str, Ceiling] | None:
+def login_refusal(address: str, username: str) -> tuple[str, int] | None:
     """Why a log-in attempt is refused before its password is checked, if it is.
 
     Past the account's ceiling only addresses with recent failures are refused: the owner
@@ -29,7 +29,7 @@ def login_refusal(address: str, username: str) -> tuple[str, Ceiling] | None:
     if FAILURES_PER_ADDRESS.is_reached(address):
         return (
             _("Too many failed log-ins came from your network. Wait before trying again."),
-            FAILURES_PER_ADDRESS,
+            FAILURES_PER_ADDRESS.seconds_left(),
         )
     if FAILURES_PER_ACCOUNT.is_reached(_account(username)) and FAILURES_PER_ADDRESS.count(address):
         return (
@@ -37,7 +37,7 @@ def login_refusal(address: str, username: str) -> tuple[str, Ceiling] | None:
                 "This account had too many failed log-ins recently, some from your network. "
                 "Wait before trying again, or reset your password."
             ),
-            FAILURES_PER_ACCOUNT,
+            FAILURES_PER_ACCOUNT.seconds_left(),
         )
     return None
 

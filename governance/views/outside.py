@@ -79,7 +79,7 @@ def _throttled(view):
         for ceiling in (BAD_LINKS_PER_ADDRESS, LINK_REQUESTS_PER_ADDRESS):
             if ceiling.is_reached(address):
                 message = _("Too many requests came from your network for review links.")
-                return too_many_requests(request, message, ceiling)
+                return too_many_requests(request, message, ceiling.seconds_left())
         LINK_REQUESTS_PER_ADDRESS.add(address)
         return view(request, token)
 
