@@ -18,6 +18,7 @@ from charter.workspaces.login_limits import (
     record_login_failure,
 )
 from charter.workspaces.membership import accept_invitation
+from charter.workspaces.signup import account_to_confirm, confirm, register
 
 
 def _safe_next(request, fallback: str) -> str:
@@ -52,21 +53,31 @@ def signup(request):
     if request.user.is_authenticated:
         return redirect("charter:home")
     form = SignupForm(request.POST or None)
+    context = {"form": form, "next": _safe_next(request, "")}
     if request.method == "POST":
-        if form.is_valid():
-            user = form.save()
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, _("Welcome to Charterboard."))
-            return redirect(_safe_next(request, "charter:workspace-create"))
-        return render(
-            request,
-            "registration/signup.html",
-            {"form": form, "next": _safe_next(request, "")},
-            status=400,
-        )
-    return render(
-        request, "registration/signup.html", {"form": form, "next": _safe_next(request, "")}
-    )
+        if not form.is_valid():
+            return render(request, "registration/signup.html", context, status=400)
+        register(form, safe_next(request) or "")
+        return render(request, "registration/signup_sent.html")
+    return render(request, "registration/signup.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def signup_confirm(request, uidb64, token):
+    user = account_to_confirm(uidb64, token)
+    if user is None:
+        context = {"user_to_confirm": None}
+        return render(request, "registration/signup_confirm.html", context, status=410)
+    if request.method == "POST":
+        try:
+            confirm(user)
+        except DomainError as error:
+            messages.error(request, str(error))
+            return redirect("login")
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome to Charterboard."))
+        return redirect(_safe_next(request, "charter:workspace-create"))
+    return render(request, "registration/signup_confirm.html", {"user_to_confirm": user})
 
 
 def invitation(request, token):

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
@@ -13,19 +15,50 @@ from tests.factories import MembershipFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_sign_up_logs_in_and_asks_for_a_workspace(client):
-    response = client.post(
-        "/accounts/signup/",
-        {
-            "username": "amelia",
-            "email": "Amelia@Example.com",
-            "password1": "a-long-pass-phrase-26",
-            "password2": "a-long-pass-phrase-26",
-        },
-    )
-    assert response.status_code == 302
-    assert response["Location"] == "/workspaces/new/"
-    assert get_user_model().objects.get(username="amelia").email == "amelia@example.com"
+SIGNUP = {
+    "username": "amelia",
+    "email": "Amelia@Example.com",
+    "password1": "a-long-pass-phrase-26",
+    "password2": "a-long-pass-phrase-26",
+}
+
+
+def _sign_up(client, django_capture_on_commit_callbacks, **changes):
+    with django_capture_on_commit_callbacks(execute=True):
+        return client.post("/accounts/signup/", {**SIGNUP, **changes})
+
+
+def without_tokens(content: bytes) -> str:
+    return re.sub(r"(csrfmiddlewaretoken|csrf-token|X-CSRFToken)[^>]*", "", content.decode())
+
+
+def _link_in(message) -> str:
+    link = next(line for line in message.body.splitlines() if "/accounts/" in line)
+    return link[link.index("/accounts/") :].strip()
+
+
+def test_sign_up_emails_a_link_that_confirms_the_address_and_logs_in(
+    client, django_capture_on_commit_callbacks
+):
+    response = _sign_up(client, django_capture_on_commit_callbacks)
+
+    assert response.status_code == 200
+    assert "Check your inbox" in response.content.decode()
+    user = get_user_model().objects.get(username="amelia")
+    assert user.email == "amelia@example.com" and not user.is_active
+    assert "_auth_user_id" not in client.session
+    [message] = mail.outbox
+    assert message.to == ["amelia@example.com"]
+    link = _link_in(message)
+    assert "Confirm and log in" in client.get(link).content.decode()
+
+    confirmed = client.post(link)
+
+    assert confirmed.status_code == 302
+    assert confirmed["Location"] == "/workspaces/new/"
+    user.refresh_from_db()
+    assert user.is_active and client.session["_auth_user_id"] == str(user.pk)
+    assert client.post(link).status_code == 410
 
 
 def test_sign_up_with_mismatched_passwords_keeps_what_was_typed(client):
@@ -43,33 +76,72 @@ def test_sign_up_with_mismatched_passwords_keeps_what_was_typed(client):
     assert not get_user_model().objects.filter(username="amelia").exists()
 
 
-def test_sign_up_refuses_an_email_already_in_use(client):
-    UserFactory(email="taken@example.com")
-    response = client.post(
-        "/accounts/signup/",
-        {
-            "username": "new",
-            "email": "TAKEN@example.com",
-            "password1": "a-long-pass-phrase-26",
-            "password2": "a-long-pass-phrase-26",
-        },
+def test_sign_up_with_an_email_in_use_answers_the_same_and_emails_that_account(
+    client, django_capture_on_commit_callbacks
+):
+    fresh = _sign_up(
+        client, django_capture_on_commit_callbacks, username="someone", email="new@example.com"
     )
-    assert response.status_code == 400
-    assert "already exists" in response.content.decode()
+    UserFactory(username="taken", email="taken@example.com")
+    mail.outbox.clear()
+
+    response = _sign_up(
+        client, django_capture_on_commit_callbacks, username="new", email="TAKEN@example.com"
+    )
+
+    assert response.status_code == fresh.status_code == 200
+    assert without_tokens(response.content) == without_tokens(fresh.content)
+    assert not get_user_model().objects.filter(username="new").exists()
+    [message] = mail.outbox
+    assert message.to == ["taken@example.com"]
+    assert "already has an account (taken)" in message.body
 
 
-def test_sign_up_ignores_an_offsite_next(client):
-    response = client.post(
-        "/accounts/signup/",
-        {
-            "username": "amelia",
-            "email": "a@example.com",
-            "password1": "a-long-pass-phrase-26",
-            "password2": "a-long-pass-phrase-26",
-            "next": "https://evil.example/",
-        },
-    )
+def test_a_bad_or_used_confirmation_link_is_a_410_and_activates_nothing(
+    client, django_capture_on_commit_callbacks
+):
+    _sign_up(client, django_capture_on_commit_callbacks)
+    link = _link_in(mail.outbox[0])
+
+    for bad in (link[:-3] + "xyz/", "/accounts/signup/confirm/Zm9v/abc/"):
+        assert client.post(bad).status_code == 410
+    assert not get_user_model().objects.get(username="amelia").is_active
+
+
+def test_confirming_an_address_someone_else_confirmed_meanwhile_is_refused(
+    client, django_capture_on_commit_callbacks
+):
+    _sign_up(client, django_capture_on_commit_callbacks)
+    link = _link_in(mail.outbox[0])
+    UserFactory(username="quicker", email="amelia@example.com")
+
+    response = client.post(link, follow=True)
+
+    assert "This address already has an account" in response.content.decode()
+    assert not get_user_model().objects.get(username="amelia").is_active
+
+
+@pytest.mark.parametrize("next_value", ["https://evil.example/", "meeting"])
+def test_sign_up_ignores_a_next_that_is_not_a_path_here(
+    client, django_capture_on_commit_callbacks, next_value
+):
+    _sign_up(client, django_capture_on_commit_callbacks, next=next_value)
+
+    response = client.post(_link_in(mail.outbox[0]), {"next": next_value})
+
     assert response["Location"] == "/workspaces/new/"
+
+
+def test_sign_up_from_an_invitation_returns_to_it_after_confirming(
+    client, django_capture_on_commit_callbacks
+):
+    _sign_up(client, django_capture_on_commit_callbacks, next="/invitations/abc/")
+    link = _link_in(mail.outbox[0])
+    assert "next=%2Finvitations%2Fabc%2F" in link
+
+    response = client.post(link, {"next": "/invitations/abc/"})
+
+    assert response["Location"] == "/invitations/abc/"
 
 
 def test_login_and_logout(client):
@@ -136,21 +208,6 @@ def test_a_user_in_two_workspaces_can_switch(client):
     assert first.workspace.name in listing and second.workspace.name in listing
     client.get(f"/w/{second.workspace.slug}/")
     assert client.get("/")["Location"] == f"/w/{second.workspace.slug}/"
-
-
-def test_sign_up_with_a_bare_word_next_goes_to_workspace_creation(client):
-    response = client.post(
-        "/accounts/signup/",
-        {
-            "username": "amelia",
-            "email": "a@example.com",
-            "password1": "a-long-pass-phrase-26",
-            "password2": "a-long-pass-phrase-26",
-            "next": "meeting",
-        },
-    )
-    assert response.status_code == 302
-    assert response["Location"] == "/workspaces/new/"
 
 
 def _log_in(client, username, password, address):
