@@ -4,6 +4,8 @@ With ``REDIS_URL`` set the cache is Redis, so every web process counts the same 
 and an increment is atomic. A ceiling counts in fixed windows: the count starts again when
 the window turns, which is the cool-off a refused caller waits for (at most one window).
 Subjects (addresses, usernames, emails) are hashed into the key, never stored as written.
+Without Redis the local file cache counts for one machine only, and its increment renews
+the entry for the cache's default 5 minutes: good enough for development.
 """
 
 import hashlib
