@@ -15,6 +15,7 @@ from charter.workspaces.forms import SignupForm
 from charter.workspaces.login_limits import (
     login_refusal,
     may_send_password_reset,
+    may_send_signup_email,
     record_login_failure,
 )
 from charter.workspaces.membership import accept_invitation
@@ -57,7 +58,8 @@ def signup(request):
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "registration/signup.html", context, status=400)
-        register(form, safe_next(request) or "")
+        if may_send_signup_email(client_address(request), form.cleaned_data["email"]):
+            register(form, safe_next(request) or "")
         return render(request, "registration/signup_sent.html")
     return render(request, "registration/signup.html", context)
 

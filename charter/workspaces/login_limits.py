@@ -1,4 +1,4 @@
-"""Ceilings on guessing passwords and on password-reset emails (see docs/decisions.md, 13).
+"""Ceilings on guessing passwords and on password-reset and sign-up emails (see docs/decisions.md, 13).
 
 django-axes already locks a username+address pair after a few failures. These add what it
 cannot see: one address trying many usernames, and many addresses trying one account —
@@ -13,6 +13,8 @@ FAILURES_PER_ADDRESS = Ceiling("login-failures-address", limit=30, seconds=15 * 
 FAILURES_PER_ACCOUNT = Ceiling("login-failures-account", limit=10, seconds=15 * 60)
 RESETS_PER_EMAIL = Ceiling("password-reset-email", limit=3, seconds=60 * 60)
 RESETS_PER_ADDRESS = Ceiling("password-reset-address", limit=10, seconds=60 * 60)
+SIGNUPS_PER_EMAIL = Ceiling("signup-email", limit=3, seconds=60 * 60)
+SIGNUPS_PER_ADDRESS = Ceiling("signup-address", limit=10, seconds=60 * 60)
 
 
 def _account(username: str) -> str:
@@ -51,4 +53,11 @@ def may_send_password_reset(address: str, email: str) -> bool:
     """Count a reset request; whether its email may go out (the page says the same anyway)."""
     within_address = RESETS_PER_ADDRESS.take(address)
     within_email = RESETS_PER_EMAIL.take(email.strip().casefold())
+    return within_address and within_email
+
+
+def may_send_signup_email(address: str, email: str) -> bool:
+    """Count a sign-up; whether its email may go out (the page says the same anyway)."""
+    within_address = SIGNUPS_PER_ADDRESS.take(address)
+    within_email = SIGNUPS_PER_EMAIL.take(email.strip().casefold())
     return within_address and within_email

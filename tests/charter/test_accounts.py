@@ -9,6 +9,7 @@ from charter.workspaces.login_limits import (
     FAILURES_PER_ADDRESS,
     RESETS_PER_ADDRESS,
     RESETS_PER_EMAIL,
+    SIGNUPS_PER_EMAIL,
 )
 from tests.factories import MembershipFactory, UserFactory
 
@@ -119,6 +120,26 @@ def test_confirming_an_address_someone_else_confirmed_meanwhile_is_refused(
 
     assert "This address already has an account" in response.content.decode()
     assert not get_user_model().objects.get(username="amelia").is_active
+
+
+def test_sign_up_emails_to_one_address_are_limited_with_the_same_answer(
+    client, django_capture_on_commit_callbacks
+):
+    UserFactory(username="taken", email="taken@example.com")
+
+    responses = [
+        _sign_up(
+            client,
+            django_capture_on_commit_callbacks,
+            username=f"new{n}",
+            email="taken@example.com",
+        )
+        for n in range(15)
+    ]
+
+    assert {response.status_code for response in responses} == {200}
+    assert all("Check your inbox" in response.content.decode() for response in responses)
+    assert len(mail.outbox) == SIGNUPS_PER_EMAIL.limit
 
 
 @pytest.mark.parametrize("next_value", ["https://evil.example/", "meeting"])
