@@ -240,7 +240,7 @@ def test_the_overview_shows_an_overdue_actual_of_a_metric_without_owner(charter_
 
 def test_metrics_workbook_with_control_characters_downloads_without_them(charter_client):
     client = charter_client("viewer")
-    metric = MetricFactory(charter=client.charter, name="Win\x00 rate\x0b", unit="%")
+    metric = MetricFactory(charter=client.charter, name="Win\x01 rate\x0b", unit="%")
     MetricActualFactory(metric=metric, period_start=date(2026, 7, 1), note="pasted\x1bnote\tok")
 
     response = client.get(f"{client.base}/data/metrics.xlsx")
