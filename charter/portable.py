@@ -38,7 +38,16 @@ from django.utils.translation import gettext_lazy, ngettext
 from .csvimport import file_size
 from .errors import DomainError
 from .models import AuditEvent, Charter, Workspace
-from .portable_fields import Checker, Problem, Record, Text, Whole, at, fields_of
+from .portable_fields import (
+    Checker,
+    Problem,
+    Record,
+    Text,
+    Whole,
+    at,
+    check_characters,
+    fields_of,
+)
 from .registry import portable_parts
 
 FORMAT = "charterboard.charter"
@@ -255,6 +264,9 @@ def check(document) -> list[Problem]:
             )
             % {"version": json.dumps(version), "supported": FORMAT_VERSION},
         )
+        return checker.problems
+    check_characters(document, ROOT, checker)
+    if checker.problems:
         return checker.problems
     schema = Record(
         {

@@ -87,6 +87,32 @@ class Checker:
         return self.problems
 
 
+NUL = "\x00"
+
+
+def check_characters(document, path: str, checker: Checker) -> None:
+    """Report every text (value or key) holding U+0000: PostgreSQL cannot store it in text."""
+    pending = [(document, path)]
+    while pending:
+        value, where = pending.pop()
+        if isinstance(value, str):
+            if NUL in value:
+                checker.add(where, _("contains a NUL character (\\u0000), which cannot be stored."))
+        elif isinstance(value, dict):
+            for key, item in reversed(value.items()):
+                step = at(where, key).replace(NUL, "\\u0000")
+                if NUL in key:
+                    checker.add(
+                        step,
+                        _("is a key holding a NUL character (\\u0000), which cannot be stored."),
+                    )
+                pending.append((item, step))
+        elif isinstance(value, list):
+            pending.extend(
+                (item, at(where, index)) for index, item in reversed(list(enumerate(value)))
+            )
+
+
 def _shown(value) -> str:
     text = str(value)
     return text if len(text) <= 60 else text[:57] + "…"

@@ -237,6 +237,29 @@ def parts_for(document: str) -> list[DocumentPart]:
 
 
 @dataclass(frozen=True)
+class ExportParameter:
+    """A parameter a PDF request may carry for another app's parts (e.g. a board pack's
+    meeting). ``belongs(version, value)`` says whether the value names something of the
+    version's charter; a request naming anything else is a 404, and carries no parameter
+    nobody registered."""
+
+    key: str
+    document: str
+    belongs: Callable[..., bool]
+    order: int = 0
+
+
+export_parameters: Hook[ExportParameter] = Hook(
+    "export parameter", key_of=lambda parameter: (parameter.document, parameter.key)
+)
+register_export_parameter = export_parameters.register
+
+
+def export_parameter(document: str, key: str) -> ExportParameter | None:
+    return export_parameters.get((document, key)) if (document, key) in export_parameters else None
+
+
+@dataclass(frozen=True)
 class ReviewWorkflow:
     """What submitting and withdrawing a version does: (version, by, membership) → None.
 

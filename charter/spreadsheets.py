@@ -4,7 +4,9 @@ A spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` as a for
 metric named ``=HYPERLINK(…)`` could act when the file is opened. In CSV such text cells
 get a leading apostrophe, which spreadsheets read as "this is text"; numbers are written as
 numbers and never changed. In a workbook every cell is typed instead: numbers as numbers,
-dates as dates and text as text, which Excel never evaluates.
+dates as dates and text as text, which Excel never evaluates. A workbook cannot hold most
+control characters at all (XML 1.0 forbids them), so they are dropped from its text cells;
+the CSV keeps every character as written.
 """
 
 import csv
@@ -21,6 +23,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -41,6 +44,11 @@ class Column:
 def safe_text(value: str) -> str:
     """Text a spreadsheet will not run as a formula."""
     return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def workbook_text(value: str) -> str:
+    """Text without the control characters a workbook cannot store (tab and newlines stay)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value)
 
 
 def _local(value: datetime) -> datetime:
@@ -72,6 +80,8 @@ def csv_bytes(columns: Sequence[Column], rows: Iterable[Sequence]) -> bytes:
 
 
 def _xlsx_cell(sheet, value, column: Column) -> WriteOnlyCell:
+    if isinstance(value, str):
+        value = workbook_text(value)
     if value == "":
         value = None
     if isinstance(value, datetime):
@@ -86,14 +96,15 @@ def _xlsx_cell(sheet, value, column: Column) -> WriteOnlyCell:
 
 def xlsx_bytes(title: str, columns: Sequence[Column], rows: Iterable[Sequence]) -> bytes:
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(SHEET_TITLE_FORBIDDEN.sub(" ", str(title))[:31] or "Sheet")
+    sheet_title = SHEET_TITLE_FORBIDDEN.sub(" ", workbook_text(str(title)))[:31]
+    sheet = workbook.create_sheet(sheet_title or "Sheet")
     sheet.freeze_panes = "A2"
     for index, column in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = column.width
     bold = Font(bold=True)
     header = []
     for column in columns:
-        cell = WriteOnlyCell(sheet, value=str(column.title))
+        cell = WriteOnlyCell(sheet, value=workbook_text(str(column.title)))
         cell.data_type, cell.font = "s", bold
         header.append(cell)
     sheet.append(header)

@@ -41,6 +41,11 @@ urlpatterns = [
     path("", accounts.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
     path("accounts/signup/", accounts.signup, name="signup"),
+    path(
+        "accounts/signup/confirm/<str:uidb64>/<str:token>/",
+        accounts.signup_confirm,
+        name="signup-confirm",
+    ),
     path("invitations/<str:token>/", accounts.invitation, name="invitation"),
     path("workspaces/", workspaces_views.workspace_list, name="workspaces"),
     path("workspaces/new/", workspaces_views.workspace_create, name="workspace-create"),

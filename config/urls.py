@@ -3,6 +3,8 @@ from django.http import HttpResponseRedirect
 from django.templatetags.static import static
 from django.urls import include, path
 
+from charter.workspaces import accounts
+
 
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page says; send them to the real icon."""
@@ -12,6 +14,9 @@ def favicon(request):
 urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
+    # Throttled versions of two of Django's auth views, ahead of the rest.
+    path("accounts/login/", accounts.LoginView.as_view(), name="login"),
+    path("accounts/password_reset/", accounts.PasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("w/<slug:workspace>/research/", include("research.urls")),
     path("w/<slug:workspace>/roadmap/", include("roadmap.urls")),

@@ -68,6 +68,14 @@ def approval_record(version: CharterVersion, params: dict) -> dict | None:
     }
 
 
+def is_meeting_of(version: CharterVersion, meeting_pk) -> bool:
+    """Whether a board pack of this version may name that meeting: one of its charter's."""
+    return (
+        isinstance(meeting_pk, int)
+        and Meeting.objects.filter(charter_id=version.charter_id, pk=meeting_pk).exists()
+    )
+
+
 def _meeting(version: CharterVersion, params: dict) -> Meeting | None:
     """The meeting named in the export's params, else the charter's next (or latest) one."""
     meetings = Meeting.objects.filter(charter_id=version.charter_id)

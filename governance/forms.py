@@ -14,7 +14,7 @@ from .models import (
     MeetingFormat,
     VoteDecision,
 )
-from .reauth import confirm_password
+from .reauth import TooManyWrongPasswords, confirm_password
 from .tokens import LONGEST_LINK_DAYS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -147,7 +147,17 @@ class VoteForm(BallotForm):
 
     def clean_password(self):
         password = self.cleaned_data["password"]
-        if not confirm_password(self.request, password):
+        try:
+            confirmed = confirm_password(self.request, password)
+        except TooManyWrongPasswords:
+            raise forms.ValidationError(
+                _(
+                    "Too many wrong passwords. Your vote was not counted; wait a few minutes "
+                    "and try again."
+                ),
+                code="throttled",
+            ) from None
+        if not confirmed:
             raise forms.ValidationError(_("That password is not right. Your vote was not counted."))
         return password
 

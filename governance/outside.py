@@ -8,10 +8,16 @@ from django.utils.translation import gettext as _
 
 from charter.mail import queue_email
 from charter.models import AuditEvent, Charter
+from charter.throttle import Ceiling
 
 from .models import OutsideReviewer
 from .review import reevaluate_open_reviews
 from .tokens import link_for
+
+# The review link needs no login, so its ceilings are per address: a reviewer reading,
+# commenting and voting stays far below the first; a probe of made-up links meets the second.
+LINK_REQUESTS_PER_ADDRESS = Ceiling("outside-link-requests", limit=120, seconds=10 * 60)
+BAD_LINKS_PER_ADDRESS = Ceiling("outside-link-bad-tokens", limit=10, seconds=10 * 60)
 
 
 def invite(

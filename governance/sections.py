@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from charter.registry import (
     DEMO_VERSION_ORDER,
     DocumentPart,
+    ExportParameter,
     NavLink,
     Panel,
     ReviewWorkflow,
@@ -14,6 +15,7 @@ from charter.registry import (
     register,
     register_demo,
     register_document_part,
+    register_export_parameter,
     register_nav,
     register_panel,
     register_review_workflow,
@@ -143,6 +145,9 @@ register_document_part(
         template="governance/pdf/open_actions.html",
         data=documents.open_actions,
     )
+)
+register_export_parameter(
+    ExportParameter(key="meeting_pk", document="board_pack", belongs=documents.is_meeting_of)
 )
 register_nav(NavLink(title=_("Board"), url_name="governance:board", order=40))
 register_nav(NavLink(title=_("Meetings"), url_name="governance:meetings", order=41))

@@ -38,6 +38,17 @@ def fast_and_eager(settings):
 
 
 @pytest.fixture(autouse=True)
+def own_cache(settings, request):
+    """Each test counts its own throttled attempts, whatever ran before or beside it."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": request.node.nodeid,
+        }
+    }
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 

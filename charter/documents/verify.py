@@ -5,11 +5,16 @@ from django.shortcuts import render
 from charter.access import workspace_view
 from charter.documents.exports import find_by_hash
 from charter.documents.forms import VerifyForm
+from charter.documents.limits import verify_refusal
+from charter.throttle import too_many_requests
 
 
 @workspace_view()
 def verify(request):
     bound = request.method == "POST"
+    refusal = verify_refusal(request.user) if bound else None
+    if refusal is not None:
+        return too_many_requests(request, *refusal)
     form = VerifyForm(request.POST if bound else None, request.FILES if bound else None)
     context = {"form": form}
     status = 200

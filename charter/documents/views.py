@@ -6,15 +6,22 @@ from django.views.decorators.http import require_POST
 
 from charter import errors
 from charter.access import get_in_workspace, workspace_view
+from charter.documents import limits
 from charter.documents.exports import filename
 from charter.documents.forms import ExportRequestForm
 from charter.documents.requests import request_export, retry_export
 from charter.models import CharterVersion, PdfExport
+from charter.throttle import too_many_requests
 
 
 def _get_export(request, pdfexport_pk, **lookup) -> PdfExport:
     queryset = PdfExport.objects.select_related("version__charter")
     return get_in_workspace(request, queryset, pk=pdfexport_pk, **lookup)
+
+
+def _refused(request, refusal: limits.RenderRefused, kind: str):
+    partial = "charter/documents/refused.html"
+    return too_many_requests(request, str(refusal), refusal.wait, partial, kind=kind)
 
 
 def _status(request, export: PdfExport, status: int = 200, error: str = ""):
@@ -30,7 +37,14 @@ def export_create(request, charterversion_pk):
     form = ExportRequestForm(request.POST)
     if not form.is_valid():
         return render(request, "charter/documents/invalid.html", {"form": form}, status=400)
-    export = request_export(version, form.cleaned_data["kind"], request.user, form.params())
+    kind, params = form.cleaned_data["kind"], form.params()
+    if not limits.parameters_belong(version, kind, params):
+        raise Http404("No such meeting.")
+    try:
+        limits.admit_request(version, kind, params, request.user)
+    except limits.RenderRefused as refusal:
+        return _refused(request, refusal, kind)
+    export = request_export(version, kind, request.user, params)
     if request.htmx:
         return _status(request, export)
     return redirect("charter:export", request.workspace.slug, export.pk)
@@ -57,6 +71,10 @@ def export_download(request, pdfexport_pk):
 @require_POST
 def export_retry(request, pdfexport_pk):
     export = _get_export(request, pdfexport_pk)
+    try:
+        limits.admit_retry(export, request.user)
+    except limits.RenderRefused as refusal:
+        return _refused(request, refusal, export.kind)
     try:
         export = retry_export(export, request.user)
     except errors.DomainError as error:

@@ -110,3 +110,14 @@ class Invitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.accepted_at is None and self.expires_at > timezone.now()
+
+    def is_addressed_to(self, user) -> bool:
+        """Whether the account uses the address the invitation was sent to: a forwarded or
+        leaked link must not let another account join."""
+        return bool(user.email) and user.email.strip().casefold() == self.email.casefold()
+
+    @property
+    def masked_email(self) -> str:
+        """The invited address with most of its local part hidden, for whoever holds the link."""
+        local, _at, domain = self.email.partition("@")
+        return f"{local[:1]}{'•' * max(len(local) - 1, 1)}@{domain}"

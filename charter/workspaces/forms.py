@@ -18,10 +18,9 @@ class SignupForm(UserCreationForm):
         fields = ("username", "email", "first_name", "last_name")
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("An account with this email already exists."))
-        return email
+        # An address already in use is not an error: saying so would tell anyone which
+        # emails have accounts (charter/workspaces/signup.py).
+        return self.cleaned_data["email"].strip().lower()
 
 
 class WorkspaceForm(forms.ModelForm):

@@ -19,9 +19,18 @@ def create_workspace(name: str, owner) -> Workspace:
     return workspace
 
 
+class InvitationForAnotherEmail(DomainError):
+    pass
+
+
 def accept_invitation(invitation: Invitation, user) -> Membership:
     if not invitation.is_usable:
         raise DomainError(_("This invitation has expired or was already used."))
+    if not invitation.is_addressed_to(user):
+        raise InvitationForAnotherEmail(
+            _("This invitation was sent to %(email)s. Sign in with the account that uses it.")
+            % {"email": invitation.masked_email}
+        )
     with transaction.atomic():
         membership, created = Membership.objects.get_or_create(
             workspace=invitation.workspace, user=user, defaults={"role": invitation.role}

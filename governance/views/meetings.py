@@ -5,12 +5,12 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from charter.access import get_in_workspace, scoped, workspace_view
 from charter.models import Charter, EditConflict, VersionStatus
+from charter.redirects import safe_next
 
 from ..forms import ActionItemForm, AgendaItemForm, MeetingDecisionForm, MeetingForm, MinutesForm
 from ..meetings import (
@@ -263,7 +263,7 @@ def action_edit(request, actionitem_pk):
         request, ActionItem.objects.select_related("meeting__charter__workspace"), pk=actionitem_pk
     )
     form = ActionItemForm(request.POST or None, instance=item, workspace=request.workspace)
-    back = _safe_next(request) or reverse(
+    back = safe_next(request) or reverse(
         "governance:meeting", args=[request.workspace.slug, item.meeting_id]
     )
     if request.method == "POST" and form.is_valid():
@@ -273,11 +273,3 @@ def action_edit(request, actionitem_pk):
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "item": item, "back": back}
     return render(request, "governance/action_item_form.html", context, status=status)
-
-
-def _safe_next(request) -> str | None:
-    """Where to return after editing an action item: the meeting page it was opened from."""
-    candidate = request.POST.get("next") or request.GET.get("next")
-    if candidate and url_has_allowed_host_and_scheme(candidate, {request.get_host()}):
-        return candidate
-    return None

@@ -1,6 +1,8 @@
 """Outside reviewers: owners invite and revoke; the reviewer reads, comments and votes
 through a signed link, with no account."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -11,11 +13,12 @@ from charter.access import get_in_workspace, scoped, workspace_view
 from charter.errors import DomainError
 from charter.models import Charter
 from charter.registry import registry
+from charter.throttle import client_address, too_many_requests
 
 from ..board import board_for
 from ..forms import BallotForm, CommentForm, OutsideReviewerForm
 from ..models import OutsideReviewer
-from ..outside import invite, revoke
+from ..outside import BAD_LINKS_PER_ADDRESS, LINK_REQUESTS_PER_ADDRESS, invite, revoke
 from ..review import (
     add_outside_comment,
     cast_outside_vote,
@@ -69,9 +72,24 @@ def reviewer_revoke(request, outsidereviewer_pk):
 # is the same bare 404, so a probe learns nothing.
 
 
-def _reviewer(token: str) -> OutsideReviewer:
+def _throttled(view):
+    @wraps(view)
+    def wrapper(request, token):
+        address = client_address(request)
+        for ceiling in (BAD_LINKS_PER_ADDRESS, LINK_REQUESTS_PER_ADDRESS):
+            if ceiling.is_reached(address):
+                message = _("Too many requests came from your network for review links.")
+                return too_many_requests(request, message, ceiling.seconds_left())
+        LINK_REQUESTS_PER_ADDRESS.add(address)
+        return view(request, token)
+
+    return wrapper
+
+
+def _reviewer(request, token: str) -> OutsideReviewer:
     reviewer = reviewer_from_token(token)
     if reviewer is None:
+        BAD_LINKS_PER_ADDRESS.add(client_address(request))
         raise Http404
     return reviewer
 
@@ -104,13 +122,15 @@ def _outside_page(request, token, reviewer, status=200, comment_form=None, vote_
     return render(request, "governance/outside_review.html", context, status=status)
 
 
+@_throttled
 def outside_review(request, token):
-    return _outside_page(request, token, _reviewer(token))
+    return _outside_page(request, token, _reviewer(request, token))
 
 
 @require_POST
+@_throttled
 def outside_comment(request, token):
-    reviewer = _reviewer(token)
+    reviewer = _reviewer(request, token)
     form = CommentForm(request.POST, prefix="review-comment")
     if not form.is_valid():
         return _outside_page(request, token, reviewer, 400, comment_form=form)
@@ -124,8 +144,9 @@ def outside_comment(request, token):
 
 
 @require_POST
+@_throttled
 def outside_vote(request, token):
-    reviewer = _reviewer(token)
+    reviewer = _reviewer(request, token)
     form = BallotForm(request.POST)
     if not form.is_valid():
         return _outside_page(request, token, reviewer, 400, vote_form=form)

@@ -71,7 +71,8 @@ def review_vote(request, charterversion_pk):
         request.POST, request=request, reauthenticated=reauthenticated_at(request) is not None
     )
     if not form.is_valid():
-        return _panel(request, version, status=400, vote_form=form)
+        status = 429 if form.has_error("password", "throttled") else 400
+        return _panel(request, version, status=status, vote_form=form)
     try:
         outcome = cast_vote(
             version,

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.core import mail
 from playwright.sync_api import expect
 
 SIX_SECTIONS = [
@@ -21,6 +22,12 @@ def test_sign_up_create_workspace_and_charter_shows_six_sections(page):
     page.get_by_label("Password", exact=True).fill("an-enablement-leader-2026")
     page.get_by_label("Password confirmation").fill("an-enablement-leader-2026")
     page.get_by_role("button", name="Sign up").click()
+
+    expect(page.get_by_role("heading", name="Check your inbox")).to_be_visible()
+    [message] = mail.outbox
+    link = re.search(r"/accounts/signup/confirm/\S+", message.body).group(0)
+    page.goto(link)
+    page.get_by_role("button", name="Confirm and log in").click()
 
     expect(page.get_by_role("heading", name="Create a workspace")).to_be_visible()
     page.get_by_label("Name").fill("Amelia's Enablement")

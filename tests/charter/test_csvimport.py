@@ -74,6 +74,15 @@ def test_a_wrong_byte_after_the_head_is_reported_with_its_line_number():
         layout_of(data)
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_nul_character_after_the_head_is_refused_with_its_line_number(encoding):
+    good = "".join(f"Ada,EMEA,{n % 5 + 1}\n" for n in range(8000))
+    data = ("name,region,score\n" + good + "Ren\u0000e,EMEA,3\n").encode(encoding)
+
+    with pytest.raises(CsvProblem, match="Line 8002 cannot be read as CSV: it contains binary"):
+        read(data)
+
+
 def test_random_bytes_are_refused_as_not_text():
     with pytest.raises(CsvProblem, match="not a text file"):
         layout_of(os.urandom(20_000))

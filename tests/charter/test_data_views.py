@@ -236,3 +236,31 @@ def test_the_overview_shows_an_overdue_actual_of_a_metric_without_owner(charter_
 
     assert response.status_code == 200
     assert b"Ownerless" in response.content
+
+
+def test_metrics_workbook_with_control_characters_downloads_without_them(charter_client):
+    client = charter_client("viewer")
+    metric = MetricFactory(charter=client.charter, name="Win\x01 rate\x0b", unit="%")
+    MetricActualFactory(metric=metric, period_start=date(2026, 7, 1), note="pasted\x1bnote\tok")
+
+    response = client.get(f"{client.base}/data/metrics.xlsx")
+
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet[2][0].value == "Win rate"
+    assert sheet[2][3].value == "pastednote\tok"
+    csv_response = client.get(f"{client.base}/data/metrics.csv")
+    assert "pasted\x1bnote" in csv_response.content.decode("utf-8-sig")
+
+
+def test_a_charter_file_holding_a_nul_character_is_a_400_naming_its_path(member_client):
+    document = json.loads(exported_chinese_charter())
+    document["charter"]["title"] = "Charter\u0000FY27"
+    client = member_client("editor")
+
+    response = upload_charter(client, json.dumps(document).encode())
+
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "$.charter.title" in body and "NUL character" in body
+    assert not Charter.objects.filter(workspace=client.membership.workspace).exists()

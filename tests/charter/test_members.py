@@ -4,7 +4,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from charter.errors import DomainError
 from charter.models import AuditEvent, Invitation, Membership
+from charter.workspaces.membership import accept_invitation
 from tests.factories import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -132,3 +134,44 @@ def test_an_expired_invitation_cannot_be_used(client):
 def test_an_unknown_invitation_token_is_404(client):
     client.force_login(UserFactory())
     assert client.get("/invitations/nope/").status_code == 404
+
+
+def _invitation_to(email, role="editor"):
+    owner = MembershipFactory(role="owner")
+    return Invitation.objects.create(workspace=owner.workspace, email=email, role=role)
+
+
+def test_an_account_with_another_email_cannot_accept_the_invitation(client):
+    invitation = _invitation_to("board@example.com")
+    client.force_login(UserFactory(email="intruder@example.com"))
+
+    page = client.get(f"/invitations/{invitation.token}/")
+    accepted = client.post(f"/invitations/{invitation.token}/")
+
+    assert page.status_code == 403 and accepted.status_code == 403
+    body = accepted.content.decode()
+    assert "This invitation is for another account" in body
+    assert "b••••@example.com" in body and "board@example.com" not in body
+    assert "Accept invitation" not in body
+    assert Membership.objects.filter(workspace=invitation.workspace).count() == 1
+    invitation.refresh_from_db()
+    assert invitation.is_usable
+
+
+def test_the_invited_address_accepts_whatever_its_case(client):
+    invitation = _invitation_to("board@example.com", role="board")
+    invitee = UserFactory(email="Board@Example.COM")
+    client.force_login(invitee)
+
+    response = client.post(f"/invitations/{invitation.token}/")
+
+    assert response.status_code == 302
+    assert Membership.objects.get(user=invitee, workspace=invitation.workspace).role == "board"
+
+
+def test_accepting_in_the_domain_refuses_another_email():
+    invitation = _invitation_to("board@example.com")
+
+    with pytest.raises(DomainError, match="b••••@example.com"):
+        accept_invitation(invitation, UserFactory(email=""))
+    assert Membership.objects.filter(workspace=invitation.workspace).count() == 1

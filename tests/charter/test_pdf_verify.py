@@ -5,6 +5,7 @@ import os
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from charter.documents.limits import VERIFY_CHECKS_PER_USER
 from tests.charter.pdf_factories import export_now, pdf_bytes
 from tests.charter.version_factories import approve, publish_version
 from tests.factories import CharterFactory, MembershipFactory
@@ -127,3 +128,26 @@ def test_htmx_gets_the_form_and_result_block_only(board, exported):
     body = response.content.decode()
     assert body.lstrip().startswith('<div id="verify"')
     assert "Genuine" in body
+
+
+def test_checks_past_the_per_user_ceiling_are_a_429_with_a_readable_page(board, exported):
+    workspace = board.membership.workspace
+    for _ in range(VERIFY_CHECKS_PER_USER.limit):
+        assert verify(board, workspace, digest=exported.sha256).status_code == 200
+
+    refused = verify(board, workspace, digest=exported.sha256)
+
+    assert refused.status_code == 429
+    assert "You checked many documents in a short time" in refused.content.decode()
+    assert "Try again in about" in refused.content.decode()
+    assert board.get(f"/w/{workspace.slug}/verify/").status_code == 200
+
+
+def test_the_verify_ceiling_is_per_user(board, exported, client):
+    workspace = board.membership.workspace
+    for _ in range(VERIFY_CHECKS_PER_USER.limit + 1):
+        verify(board, workspace, digest=exported.sha256)
+    other = MembershipFactory(workspace=workspace, role="viewer")
+    client.force_login(other.user)
+
+    assert verify(client, workspace, digest=exported.sha256).status_code == 200

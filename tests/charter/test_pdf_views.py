@@ -2,10 +2,12 @@
 
 import pytest
 
+from charter.documents.limits import IN_FLIGHT_PER_CHARTER, RENDERS_PER_USER
 from charter.models import PdfExport
 from tests.charter.pdf_factories import export_now
 from tests.charter.version_factories import publish_version
 from tests.factories import CharterFactory, MembershipFactory
+from tests.governance.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -160,9 +162,89 @@ def test_a_bad_export_request_is_refused_with_a_message(viewer, version, data):
 def test_a_board_pack_for_a_meeting_keeps_the_meeting_as_a_parameter(
     viewer, version, django_capture_on_commit_callbacks
 ):
+    meeting = MeetingFactory(charter=version.charter)
     with django_capture_on_commit_callbacks(execute=False):
         viewer.post(
-            url(version, "versions", version.pk, "exports"), {"kind": "board_pack", "meeting_pk": 4}
+            url(version, "versions", version.pk, "exports"),
+            {"kind": "board_pack", "meeting_pk": meeting.pk},
         )
 
-    assert PdfExport.objects.get().params == {"meeting_pk": 4}
+    assert PdfExport.objects.get().params == {"meeting_pk": meeting.pk}
+
+
+@pytest.mark.parametrize("whose", ["another workspace", "another charter", "nobody"])
+def test_a_board_pack_naming_a_meeting_not_of_its_charter_is_a_404(viewer, version, whose):
+    meeting_pk = {
+        "another workspace": lambda: MeetingFactory().pk,
+        "another charter": lambda: (
+            MeetingFactory(charter=CharterFactory(workspace=version.charter.workspace)).pk
+        ),
+        "nobody": lambda: 987654,
+    }[whose]()
+
+    response = viewer.post(
+        url(version, "versions", version.pk, "exports"),
+        {"kind": "board_pack", "meeting_pk": meeting_pk},
+        **HTMX,
+    )
+
+    assert response.status_code == 404
+    assert not PdfExport.objects.exists()
+
+
+def request_pdf(client, version, data):
+    return client.post(url(version, "versions", version.pk, "exports"), data, **HTMX)
+
+
+def test_a_new_render_is_refused_while_the_charter_has_enough_in_flight(
+    viewer, version, django_capture_on_commit_callbacks
+):
+    meetings = [MeetingFactory(charter=version.charter) for _ in range(IN_FLIGHT_PER_CHARTER)]
+    with django_capture_on_commit_callbacks(execute=False):
+        for meeting in meetings:
+            request_pdf(viewer, version, {"kind": "board_pack", "meeting_pk": meeting.pk})
+
+        refused = request_pdf(viewer, version, {"kind": "charter"})
+
+    assert refused.status_code == 429
+    body = refused.content.decode()
+    assert f"{IN_FLIGHT_PER_CHARTER} PDFs of this charter are being made" in body
+    assert 'id="export-charter"' in body
+    assert PdfExport.objects.count() == IN_FLIGHT_PER_CHARTER
+    again = request_pdf(viewer, version, {"kind": "board_pack", "meeting_pk": meetings[0].pk})
+    assert again.status_code == 200  # the export already queued is shown, nothing new
+
+
+def test_renders_past_the_per_user_ceiling_are_refused_but_a_finished_pdf_is_still_served(
+    viewer, version, django_capture_on_commit_callbacks
+):
+    done = export_now(django_capture_on_commit_callbacks, version)
+    for _ in range(RENDERS_PER_USER.limit):
+        RENDERS_PER_USER.add(str(viewer.membership.user.pk))
+
+    refused = viewer.post(url(version, "versions", version.pk, "exports"), {"kind": "board_pack"})
+    served = request_pdf(viewer, version, {"kind": "charter"})
+
+    assert refused.status_code == 429
+    assert "You asked for many PDFs in the last hour" in refused.content.decode()
+    assert refused["Retry-After"]
+    assert list(PdfExport.objects.all()) == [done]
+    assert served.status_code == 200
+    assert url(version, "exports", done.pk, "download") in served.content.decode()
+
+
+def test_a_retry_past_the_per_user_ceiling_is_refused_and_the_export_stays_failed(
+    viewer, version, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False):
+        request_pdf(viewer, version, {"kind": "charter"})
+    export = PdfExport.objects.get()
+    PdfExport.objects.filter(pk=export.pk).update(status="failed", error="Fonts missing.")
+    for _ in range(RENDERS_PER_USER.limit):
+        RENDERS_PER_USER.add(str(viewer.membership.user.pk))
+
+    response = viewer.post(url(version, "exports", export.pk, "retry"), **HTMX)
+
+    assert response.status_code == 429
+    export.refresh_from_db()
+    assert export.status == PdfExport.Status.FAILED

@@ -197,6 +197,16 @@ def problems_of(document) -> list[Problem]:
             '$.parts.research.surveys[0].responses[0].answers["7"]',
             "refers to survey question “7”",
         ),
+        (
+            lambda d: d["parts"]["future-success"]["metrics"][0].update(name="Ramp\u0000time"),
+            '$.parts["future-success"].metrics[0].name',
+            "contains a NUL character (\\u0000)",
+        ),
+        (
+            lambda d: d["parts"]["scope"].update({"notes\u0000": ""}),
+            '$.parts.scope["notes\\u0000"]',
+            "is a key holding a NUL character",
+        ),
     ],
 )
 def test_every_problem_is_named_by_its_json_path(change, path, message):

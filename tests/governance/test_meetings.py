@@ -223,6 +223,36 @@ def test_open_action_items_carry_over_to_the_next_meeting_until_closed(client, e
     assert list(carried_over(third)) == []
 
 
+@pytest.mark.parametrize(
+    "next_value", ["meeting", "https://evil.example/", "//evil.example/", "/\\evil.example/", ""]
+)
+def test_an_action_item_saved_with_a_bad_next_returns_to_its_meeting(client, editor, next_value):
+    meeting = MeetingFactory(charter=CharterFactory(workspace=editor.workspace))
+    item = ActionItemFactory(meeting=meeting, title="Share ramp baseline")
+
+    response = client.post(
+        meetings_url(editor, f"actions/{item.pk}/"),
+        {"title": "Share the ramp baseline", "status": "open", "next": next_value},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == meetings_url(editor, f"meetings/{meeting.pk}/")
+    item.refresh_from_db()
+    assert item.title == "Share the ramp baseline"
+
+
+def test_an_action_item_of_another_workspace_is_a_404(client, editor):
+    item = ActionItemFactory(title="Theirs")
+
+    response = client.post(
+        meetings_url(editor, f"actions/{item.pk}/"), {"title": "Mine", "status": "open"}
+    )
+
+    assert response.status_code == 404
+    item.refresh_from_db()
+    assert item.title == "Theirs"
+
+
 def test_an_action_item_needs_a_title_and_a_real_owner(client, editor):
     meeting = MeetingFactory(charter=CharterFactory(workspace=editor.workspace))
     stranger = MembershipFactory()

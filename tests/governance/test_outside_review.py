@@ -10,7 +10,12 @@ from django.utils import timezone
 
 from charter.models import AuditEvent, Role, VersionStatus
 from governance.models import OutsideReviewer, ReviewComment, Vote
-from governance.outside import invite, revoke
+from governance.outside import (
+    BAD_LINKS_PER_ADDRESS,
+    LINK_REQUESTS_PER_ADDRESS,
+    invite,
+    revoke,
+)
 from governance.tokens import token_for
 from tests.factories import MembershipFactory
 from tests.governance.factories import make_board
@@ -251,3 +256,27 @@ def test_the_link_without_a_version_in_review_says_so(client, reviewed):
 
     assert "No version of this charter is in review" in page.content.decode()
     assert comment.status_code == 409
+
+
+def test_an_address_probing_made_up_links_is_refused_with_a_429_page(client, reviewed):
+    _board, _version, reviewer, _owner = reviewed
+    for attempt in range(BAD_LINKS_PER_ADDRESS.limit):
+        assert client.get(f"/review/made-up-{attempt}/").status_code == 404
+
+    refused = client.get(review_url(reviewer))
+
+    assert refused.status_code == 429
+    assert "Too many requests came from your network" in refused.content.decode()
+    assert "Helena" not in refused.content.decode()
+    assert client.get(review_url(reviewer), REMOTE_ADDR="198.51.100.4").status_code == 200
+
+
+def test_an_address_hammering_a_real_link_is_refused_and_nothing_is_recorded(client, reviewed):
+    _board, _version, reviewer, _owner = reviewed
+    for _ in range(LINK_REQUESTS_PER_ADDRESS.limit):
+        LINK_REQUESTS_PER_ADDRESS.add("127.0.0.1")
+
+    refused = client.post(f"{review_url(reviewer)}vote/", {"decision": "approve"})
+
+    assert refused.status_code == 429
+    assert not Vote.objects.exists()

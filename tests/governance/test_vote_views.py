@@ -5,7 +5,7 @@ import pytest
 from charter.models import AuditEvent, Role, VersionStatus
 from charter.workspaces.membership import change_role
 from governance.models import BoardFunction, BoardSeat, Vote
-from governance.reauth import SESSION_KEY
+from governance.reauth import SESSION_KEY, WRONG_PASSWORDS
 from tests.factories import MembershipFactory
 from tests.governance.factories import make_board
 
@@ -188,3 +188,23 @@ def test_an_old_confirmation_asks_for_the_password_again(client, in_review):
     assert 'name="password"' in page
     assert response.status_code == 400
     assert not Vote.objects.exists()
+
+
+def test_wrong_vote_passwords_are_throttled_and_never_lock_the_member_out_of_login(
+    client, in_review
+):
+    board, version = in_review
+    user = board.seats[1].user
+    client.force_login(user)
+    for _ in range(WRONG_PASSWORDS.limit):
+        response = client.post(vote_url(version), {"decision": "approve", "password": "guess"})
+        assert response.status_code == 400
+
+    throttled = client.post(vote_url(version), {"decision": "approve", "password": PASSWORD})
+
+    assert throttled.status_code == 429
+    assert "Too many wrong passwords" in throttled.content.decode()
+    assert not Vote.objects.exists()
+    client.logout()
+    login = client.post("/accounts/login/", {"username": user.get_username(), "password": PASSWORD})
+    assert login.status_code == 302

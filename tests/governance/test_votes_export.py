@@ -63,3 +63,18 @@ def test_another_workspace_s_votes_are_a_404(reviewed, member_client):
     slug = stranger.membership.workspace.slug
 
     assert stranger.get(f"/w/{slug}/governance/reviews/{review_pk}/votes.csv").status_code == 404
+
+
+def test_votes_workbook_with_a_control_character_in_a_comment_downloads(client):
+    board = make_board(seats=2)
+    version = board.submit()
+    board.vote(version, 0, VoteDecision.APPROVE, "Fine\x07 by me")
+    client.force_login(board.seats[1].user)
+    base = f"/w/{board.workspace.slug}/governance/reviews/{version.reviews.get().pk}"
+
+    response = client.get(f"{base}/votes.xlsx")
+
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    header = [cell.value for cell in sheet[1]]
+    assert dict(zip(header, sheet[2], strict=True))["Comment"].value == "Fine by me"
