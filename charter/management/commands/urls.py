@@ -18,5 +18,6 @@ class Command(BaseCommand):
     help = "Print every URL name with its route, sorted: `namespace:name  route`."
 
     def handle(self, *args, **options):
-        for line in sorted(named_routes(get_resolver())):
+        # A route overridden ahead of an include (the throttled login) is listed once.
+        for line in sorted(set(named_routes(get_resolver()))):
             self.stdout.write(line)
