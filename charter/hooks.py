@@ -133,7 +133,8 @@ register_nav(
     NavLink(title=_("Audit trail"), url_name="charter:audit", order=90, capability="manage")
 )
 
-# The board pack's own chapters, beside governance's agenda (order 10) and open actions (50).
+# The board pack's own chapters, beside governance's agenda (order 10) and open actions (50)
+# and the roadmap's progress (30).
 register_document_part(
     DocumentPart(
         key="results-against-charter",
@@ -142,16 +143,6 @@ register_document_part(
         title=_("Results against the charter"),
         template="charter/documents/board_pack/results.html",
         data=board_pack.results_against_charter,
-    )
-)
-register_document_part(
-    DocumentPart(
-        key="roadmap-progress",
-        document=board_pack.BOARD_PACK,
-        order=30,
-        title=_("Roadmap progress"),
-        template="charter/documents/board_pack/roadmap_progress.html",
-        data=board_pack.roadmap_progress,
     )
 )
 register_document_part(

@@ -6,8 +6,6 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from charter.registry import register_demo
-
 from .models import (
     AuditActivity,
     Benchmark,
@@ -488,6 +486,3 @@ def _insights(charter, users, interviews, activities, questions, benchmarks) -> 
         insight.audit_activities.set(activities_)
         insight.survey_questions.set(questions_)
         insight.benchmarks.set(benchmarks_)
-
-
-register_demo(seed)

@@ -21,7 +21,6 @@ from charter.portable_fields import (
     at,
     fields_of,
 )
-from charter.registry import Portable, register_portable
 
 from .models import (
     AuditActivity,
@@ -189,6 +188,3 @@ def export_research(charter, context) -> dict:
 def import_research(charter, data, context) -> None:
     for key, table in RESEARCH.fields.items():
         table.import_rows(data[key], context, context.at(key), charter=charter)
-
-
-register_portable(Portable("research", 80, RESEARCH, export_research, import_research))

@@ -12,7 +12,7 @@ from charter.models import EditConflict
 from ..board import board_for, candidates, remove_seat, save_seat, update_board
 from ..forms import BoardSeatForm, BoardSettingsForm
 from ..models import BoardSeat
-from ..sections import board_snapshot, governance_completeness
+from ..snapshot import board_snapshot, governance_completeness
 
 
 def _page(request, status=200, settings_form=None, seat_form=None):

@@ -4,7 +4,9 @@ from django.shortcuts import redirect, render
 
 from charter.access import get_in_workspace, scoped, workspace_view
 from charter.models import Charter
+from charter.versions.publishing import charter_info
 
+from .. import snapshots
 from ..audit import summarize
 from ..models import (
     AuditActivity,
@@ -17,6 +19,17 @@ from ..models import (
     Survey,
 )
 from .common import research_charter
+
+
+def summary_editor(request, charter, membership) -> dict:
+    """The Research summary section's page: the live summary and what it still lacks."""
+    data = snapshots.research_summary(charter)
+    return {
+        "data": data,
+        "missing": snapshots.completeness(data),
+        "charter_info": charter_info(charter),
+        "can_research": membership.can("research"),
+    }
 
 
 @workspace_view()

@@ -8,7 +8,7 @@ from charter.models import AuditEvent, Role
 from charter.registry import registry, snapshot_section
 from governance.board import board_for
 from governance.models import ApprovalRule, BoardSeat
-from governance.sections import governance_completeness
+from governance.snapshot import governance_completeness
 from tests.factories import MembershipFactory
 from tests.governance.factories import make_board
 

@@ -1,26 +1,26 @@
-"""Research's entries in the charter registry: the Research summary appendix, the insights
-an editor pulls into the current state, the Research link in the top navigation, demo data."""
+"""Every registration of the research app: the Research summary appendix, the insights an
+editor pulls into the current state, the Research link in the top navigation, its part of the
+charter's JSON document and its demo data. Imported once, from ``ResearchConfig``.
+"""
 
 from django.utils.translation import gettext_lazy as _
 
-from charter.registry import Extension, NavLink, Section, extend, register, register_nav
-from charter.versions.publishing import charter_info
+from charter.registry import (
+    Extension,
+    NavLink,
+    Portable,
+    Section,
+    extend,
+    register,
+    register_demo,
+    register_nav,
+    register_portable,
+)
 
-from . import snapshots
+from . import demo, portable, snapshots
+from .views.pages import summary_editor
 
-
-def summary_editor(request, charter, membership) -> dict:
-    section = research_section
-    data = section.snapshot(charter)
-    return {
-        "data": data,
-        "missing": section.completeness(data),
-        "charter_info": charter_info(charter),
-        "can_research": membership.can("research"),
-    }
-
-
-research_section = register(
+register(
     Section(
         key="research",
         title=_("Research summary"),
@@ -48,3 +48,9 @@ extend(
 )
 
 register_nav(NavLink(title=_("Research"), url_name="research:home", order=20))
+
+register_portable(
+    Portable("research", 80, portable.RESEARCH, portable.export_research, portable.import_research)
+)
+
+register_demo(demo.seed)
