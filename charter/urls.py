@@ -19,14 +19,12 @@ from charter.sections.scope import views as scope_views
 from charter.versions import views as versions
 from charter.workspaces import accounts
 from charter.workspaces import views as workspaces
-from config import health
 
 app_name = "charter"
 
 # Mounted at the site root; workspace-scoped routes live under /w/<workspace>/.
 urlpatterns = [
     path("", accounts.home, name="home"),
-    path("healthz", health.healthz, name="healthz"),
     path("accounts/signup/", accounts.signup, name="signup"),
     path("invitations/<str:token>/", accounts.invitation, name="invitation"),
     path("workspaces/", workspaces.workspace_list, name="workspaces"),

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from charter.errors import DomainError
-from charter.models import AuditEvent, Membership, Role, Workspace
+from charter.models import AuditEvent, Membership, Role
 
 from .models import (
     RECOMMENDED_FUNCTIONS,
@@ -13,15 +13,7 @@ from .models import (
     AdvisoryBoard,
     BoardSeat,
 )
-
-
-def board_for(workspace: Workspace) -> AdvisoryBoard:
-    board, _created = AdvisoryBoard.objects.get_or_create(workspace=workspace)
-    return board
-
-
-def seats_of(board: AdvisoryBoard):
-    return board.seats.select_related("membership__user")
+from .review import reevaluate_open_reviews
 
 
 def coverage(seats) -> list[dict]:
@@ -100,8 +92,6 @@ def save_seat(seat: BoardSeat, by) -> BoardSeat:
 
 
 def remove_seat(seat: BoardSeat, by) -> None:
-    from .review import reevaluate_open_reviews
-
     with transaction.atomic():
         AuditEvent.record(
             seat.board.workspace, by, "board.seat_removed", seat, changes={"member": seat.name}

@@ -14,9 +14,9 @@ from charter.errors import DomainError, PermissionDenied, TransitionNotAllowed
 from charter.mail import queue_email
 from charter.models import AuditEvent, Charter, CharterVersion, Role, VersionStatus
 
-from .board import board_for
 from .links import absolute_version_url
 from .models import (
+    AdvisoryBoard,
     BoardSeat,
     OutsideReviewer,
     Review,
@@ -110,7 +110,7 @@ def submit_for_review(version: CharterVersion, by, membership) -> Review:
         # The charter row serializes submissions: only one version of a charter is in review.
         Charter.objects.select_for_update().filter(pk=version.charter_id).first()
         version = CharterVersion.objects.select_for_update().get(pk=version.pk)
-        board = board_for(version.charter.workspace)
+        board = AdvisoryBoard.for_workspace(version.charter.workspace)
         review = Review(
             version=version,
             submitted_by=by,

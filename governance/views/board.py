@@ -9,14 +9,14 @@ from charter.access import get_in_workspace, workspace_view
 from charter.errors import DomainError
 from charter.models import EditConflict
 
-from ..board import board_for, candidates, remove_seat, save_seat, update_board
+from ..board import candidates, remove_seat, save_seat, update_board
 from ..forms import BoardSeatForm, BoardSettingsForm
-from ..models import BoardSeat
+from ..models import AdvisoryBoard, BoardSeat
 from ..snapshot import board_snapshot, governance_completeness
 
 
 def _page(request, status=200, settings_form=None, seat_form=None):
-    board = board_for(request.workspace)
+    board = AdvisoryBoard.for_workspace(request.workspace)
     summary = board_snapshot(board.workspace)
     context = {
         "board": board,
@@ -39,7 +39,7 @@ def board(request):
 @workspace_view("edit")
 @require_POST
 def board_settings(request):
-    board = board_for(request.workspace)
+    board = AdvisoryBoard.for_workspace(request.workspace)
     form = BoardSettingsForm(request.POST, instance=board)
     if not form.is_valid():
         return _page(request, 400, settings_form=form)
@@ -60,7 +60,9 @@ def board_settings(request):
         return _page(
             request,
             409,
-            settings_form=BoardSettingsForm(request.POST, instance=board_for(request.workspace)),
+            settings_form=BoardSettingsForm(
+                request.POST, instance=AdvisoryBoard.for_workspace(request.workspace)
+            ),
         )
     messages.success(request, _("Board settings saved."))
     return redirect("governance:board", request.workspace.slug)
@@ -69,7 +71,7 @@ def board_settings(request):
 @workspace_view("edit")
 @require_POST
 def seat_add(request):
-    board = board_for(request.workspace)
+    board = AdvisoryBoard.for_workspace(request.workspace)
     form = BoardSeatForm(
         request.POST, candidates=candidates(board), prefix="seat", instance=BoardSeat(board=board)
     )

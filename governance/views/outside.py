@@ -12,9 +12,8 @@ from charter.errors import DomainError
 from charter.models import Charter
 from charter.registry import registry
 
-from ..board import board_for
 from ..forms import BallotForm, CommentForm, OutsideReviewerForm
-from ..models import OutsideReviewer
+from ..models import AdvisoryBoard, OutsideReviewer
 from ..outside import invite, revoke
 from ..review import (
     add_outside_comment,
@@ -28,7 +27,9 @@ from ..tokens import link_for, reviewer_from_token
 
 def _invite_form(request, data=None):
     return OutsideReviewerForm(
-        data, board=board_for(request.workspace), charters=scoped(request, Charter)
+        data,
+        board=AdvisoryBoard.for_workspace(request.workspace),
+        charters=scoped(request, Charter),
     )
 
 
