@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from charter.models import Charter
 
-from .audit import summarize
+from .enablement_audit import summarize
 from .models import Insight, Interview, SurveyQuestion
 from .results import TEXT_SAMPLE, survey_results
 

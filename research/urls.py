@@ -61,7 +61,7 @@ urlpatterns = [
     # Champions, the audit, benchmarks
     path("c/<int:charter_pk>/champions/", pages.champion_list, name="champions"),
     *record_urls(CHAMPIONS, "champions", "champion"),
-    path("c/<int:charter_pk>/audit/", pages.audit, name="audit"),
+    path("c/<int:charter_pk>/audit/", pages.enablement_audit, name="audit"),
     *record_urls(AUDIT_ACTIVITIES, "audit", "audit"),
     path("c/<int:charter_pk>/benchmarks/", pages.benchmark_list, name="benchmarks"),
     *record_urls(BENCHMARKS, "benchmarks", "benchmark"),

@@ -7,7 +7,7 @@ from charter.models import Charter
 from charter.versions.publishing import charter_info
 
 from .. import snapshots
-from ..audit import summarize
+from ..enablement_audit import summarize
 from ..models import (
     AuditActivity,
     Benchmark,
@@ -103,7 +103,7 @@ def champion_list(request, charter_pk):
 
 
 @workspace_view()
-def audit(request, charter_pk):
+def enablement_audit(request, charter_pk):
     charter = research_charter(request, charter_pk)
     activities = list(scoped(request, AuditActivity).filter(charter=charter))
     context = {
@@ -112,7 +112,7 @@ def audit(request, charter_pk):
         "summary": summarize(activities),
         "tab": "audit",
     }
-    return render(request, "research/audit.html", context)
+    return render(request, "research/enablement_audit.html", context)
 
 
 @workspace_view()
