@@ -17,8 +17,8 @@ from charter.registry import (
     register_portable,
 )
 
-from . import demo, portable, snapshots
-from .views.pages import summary_editor
+from . import demo, portable, summary
+from .insights.snapshot import pulled_insights
 
 register(
     Section(
@@ -26,11 +26,11 @@ register(
         title=_("Research summary"),
         order=90,
         appendix=True,
-        snapshot=snapshots.research_summary,
+        snapshot=summary.research_summary,
         template="research/sections/research.html",
-        completeness=snapshots.completeness,
+        completeness=summary.completeness,
         editor_template="research/sections/research_editor.html",
-        editor_context=summary_editor,
+        editor_context=summary.summary_editor,
         help_text=_(
             "What the interviews, the enablement audit, the sales-force survey and the "
             "benchmarks found. It is edited on the Research pages and frozen with each version."
@@ -42,7 +42,7 @@ extend(
     Extension(
         section_key="current-state",
         key="insights",
-        snapshot=snapshots.pulled_insights,
+        snapshot=pulled_insights,
         template="research/sections/current_state_insights.html",
     )
 )

@@ -5,16 +5,26 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from charter.access import get_in_workspace, scoped, workspace_view
 from charter.models import AuditEvent
 
-from ..forms import SurveyQuestionForm, SurveyResponseForm
 from ..models import Survey, SurveyQuestion, SurveyResponse
-from ..results import filter_options, survey_results
-from .common import delete_page, edit_page, evidence_warning, research_charter
+from ..records import RecordKind, delete_page, edit_page, evidence_warning, research_charter
+from .forms import SurveyForm, SurveyQuestionForm, SurveyResponseForm
+from .results import filter_options, survey_results
 
 RESULTS_TEXT_SAMPLE = 50
+
+SURVEYS = RecordKind(
+    Survey,
+    SurveyForm,
+    "research:surveys",
+    "surveys",
+    gettext_lazy("New survey"),
+    gettext_lazy("Edit survey: %(object)s"),
+)
 
 
 def get_survey(request, survey_pk) -> Survey:
@@ -28,7 +38,7 @@ def survey_list(request, charter_pk):
     charter = research_charter(request, charter_pk)
     surveys = scoped(request, Survey).filter(charter=charter).with_counts()
     context = {"charter": charter, "surveys": surveys, "tab": "surveys"}
-    return render(request, "research/survey_list.html", context)
+    return render(request, "research/surveys/survey_list.html", context)
 
 
 @workspace_view()
@@ -42,7 +52,7 @@ def survey_detail(request, survey_pk):
         "imports": survey.imports.select_related("created_by")[:10],
         "tab": "surveys",
     }
-    return render(request, "research/survey_detail.html", context)
+    return render(request, "research/surveys/survey_detail.html", context)
 
 
 @workspace_view("research")
@@ -122,7 +132,9 @@ def results(request, survey_pk):
         "tab": "surveys",
     }
     template = (
-        "research/partials/survey_results.html" if request.htmx else "research/survey_results.html"
+        "research/surveys/partials/survey_results.html"
+        if request.htmx
+        else "research/surveys/survey_results.html"
     )
     return render(request, template, context)
 
@@ -143,7 +155,7 @@ def response_list(request, survey_pk):
         "page": page,
         "tab": "surveys",
     }
-    return render(request, "research/response_list.html", context)
+    return render(request, "research/surveys/response_list.html", context)
 
 
 @workspace_view("research")
@@ -153,9 +165,9 @@ def response_create(request, survey_pk):
     form = SurveyResponseForm(request.POST or None, instance=response, survey=survey)
     context = {"charter": survey.charter, "survey": survey, "form": form, "tab": "surveys"}
     if request.method != "POST":
-        return render(request, "research/response_form.html", context)
+        return render(request, "research/surveys/response_form.html", context)
     if not form.is_valid():
-        return render(request, "research/response_form.html", context, status=400)
+        return render(request, "research/surveys/response_form.html", context, status=400)
     form.save()
     AuditEvent.record(request.workspace, request.user, "research.surveyresponse.created", response)
     messages.success(request, _("Response saved. Enter the next one."))

@@ -1,24 +1,23 @@
-"""Creating, editing and deleting the research records that belong to a charter.
+"""What every research record does the same way: find the charter, create, edit, delete.
 
 Each kind of record differs only in its model, its form and the page it is listed on, so
-one set of views serves them all; ``urls.py`` passes the kind.
+one set of views serves them all; each feature package declares its ``RecordKind`` and
+``urls.py`` passes it.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 
+from django.contrib import messages
 from django.db.models import Model
 from django.forms import ModelForm
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 from charter.access import get_in_workspace, workspace_view
-
-from .. import forms
-from ..models import AuditActivity, Benchmark, Champion, Insight, Interview, Survey
-from .common import delete_page, edit_page, evidence_warning, research_charter
+from charter.models import AuditEvent, Charter, EditConflict
 
 
 @dataclass(frozen=True)
@@ -44,57 +43,57 @@ class RecordKind:
         return reverse(self.list_url, args=[request.workspace.slug, charter.pk])
 
 
-INTERVIEWS = RecordKind(
-    Interview,
-    forms.InterviewForm,
-    "research:interviews",
-    "interviews",
-    _("New interview"),
-    _("Edit interview: %(object)s"),
-    form_kwargs=lambda request, charter: {"workspace": request.workspace},
-    defaults=lambda request: {"interviewer": request.user, "held_on": date.today()},
-)
-CHAMPIONS = RecordKind(
-    Champion,
-    forms.ChampionForm,
-    "research:champions",
-    "champions",
-    _("New champion"),
-    _("Edit champion: %(object)s"),
-)
-AUDIT_ACTIVITIES = RecordKind(
-    AuditActivity,
-    forms.AuditActivityForm,
-    "research:audit",
-    "audit",
-    _("New audit activity"),
-    _("Edit audit activity: %(object)s"),
-)
-SURVEYS = RecordKind(
-    Survey,
-    forms.SurveyForm,
-    "research:surveys",
-    "surveys",
-    _("New survey"),
-    _("Edit survey: %(object)s"),
-)
-BENCHMARKS = RecordKind(
-    Benchmark,
-    forms.BenchmarkForm,
-    "research:benchmarks",
-    "benchmarks",
-    _("New benchmark"),
-    _("Edit benchmark: %(object)s"),
-)
-INSIGHTS = RecordKind(
-    Insight,
-    forms.InsightForm,
-    "research:insights",
-    "insights",
-    _("New insight"),
-    _("Edit insight"),
-    form_kwargs=lambda request, charter: {"charter": charter},
-)
+def research_charter(request, charter_pk) -> Charter:
+    return get_in_workspace(request, Charter, pk=charter_pk)
+
+
+def edit_page(request, form, *, charter, title, back, tab, template="research/object_form.html"):
+    """GET shows the form; a valid POST saves and shows the object; invalid input answers 400 and
+    a concurrent edit 409, both with everything the user typed still in the form. ``back`` is
+    where Cancel leads."""
+    context = {"form": form, "charter": charter, "title": title, "back": back, "tab": tab}
+    if request.method != "POST":
+        return render(request, template, context)
+    if not form.is_valid():
+        return render(request, template, context, status=400)
+    creating = form.instance.pk is None
+    try:
+        obj = form.save_revision(request.user)
+    except EditConflict as conflict:
+        context["theirs"] = form.take_over(conflict.current)
+        return render(request, template, context, status=409)
+    model = obj._meta.model_name
+    AuditEvent.record(
+        request.workspace,
+        request.user,
+        f"research.{model}.{'created' if creating else 'updated'}",
+        obj,
+    )
+    messages.success(request, _("Saved “%(object)s”.") % {"object": obj})
+    return redirect(obj.get_absolute_url())
+
+
+def delete_page(request, obj, *, charter, back, tab, warning=""):
+    """GET asks for confirmation; POST deletes and goes ``back``."""
+    if request.method == "POST":
+        AuditEvent.record(
+            request.workspace, request.user, f"research.{obj._meta.model_name}.deleted", obj
+        )
+        name = str(obj)
+        obj.delete()
+        messages.success(request, _("Deleted “%(object)s”.") % {"object": name})
+        return redirect(back)
+    context = {"object": obj, "charter": charter, "back": back, "warning": warning, "tab": tab}
+    return render(request, "research/confirm_delete.html", context)
+
+
+def evidence_warning(obj) -> str:
+    used = obj.insights.count()
+    if not used:
+        return ""
+    return _("It is evidence for %(count)s insight(s), which will lose this evidence.") % {
+        "count": used
+    }
 
 
 @workspace_view("research")

@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from decimal import Decimal
 
-from .models import AuditActivity
+from ..models import AuditActivity
 
 
 def summarize(activities: Iterable[AuditActivity]) -> dict:

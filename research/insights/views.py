@@ -5,14 +5,26 @@ from types import SimpleNamespace
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from charter.access import get_in_workspace, workspace_view
 from charter.registry import registry
 
 from ..models import Insight
-from ..snapshots import insights_with_evidence
-from .common import research_charter
+from ..records import RecordKind, research_charter
+from .forms import InsightForm
+from .snapshot import insights_with_evidence
+
+INSIGHTS = RecordKind(
+    Insight,
+    InsightForm,
+    "research:insights",
+    "insights",
+    gettext_lazy("New insight"),
+    gettext_lazy("Edit insight"),
+    form_kwargs=lambda request, charter: {"charter": charter},
+)
 
 
 @workspace_view()
@@ -33,7 +45,7 @@ def insight_list(request, charter_pk):
         "can_pull": request.membership.can("edit"),
         "tab": "insights",
     }
-    return render(request, "research/insight_list.html", context)
+    return render(request, "research/insights/insight_list.html", context)
 
 
 def _toggle(request, insight_pk, pull: bool):
@@ -48,7 +60,7 @@ def _toggle(request, insight_pk, pull: bool):
         message = _("“%(insight)s” no longer shows in the current state.")
     if request.htmx:
         context = {"insight": insight, "can_pull": True}
-        return render(request, "research/partials/pull_button.html", context)
+        return render(request, "research/insights/partials/pull_button.html", context)
     messages.success(request, message % {"insight": insight})
     return redirect(insight.get_absolute_url())
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from charter import csvimport
 from charter.models import AuditEvent
 
-from .models import Survey, SurveyImport, SurveyQuestion, SurveyResponse
+from ..models import Survey, SurveyImport, SurveyQuestion, SurveyResponse
 
 BATCH = 1000
 PERSON_FIELDS = [

@@ -4,7 +4,7 @@ from collections import Counter
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
-from .models import Survey, SurveyQuestion
+from ..models import Survey, SurveyQuestion
 
 TEXT_SAMPLE = 5
 

@@ -8,9 +8,9 @@ from django.views.decorators.http import require_POST
 from charter import csvimport
 from charter.access import get_in_workspace, workspace_view
 
-from .. import importing
 from ..models import SurveyImport
-from .surveys import get_survey
+from . import importing
+from .views import get_survey
 
 
 @workspace_view("research")
@@ -19,9 +19,9 @@ def import_upload(request, survey_pk):
     form = csvimport.UploadForm(request.POST or None, request.FILES or None)
     context = {"charter": survey.charter, "survey": survey, "form": form, "tab": "surveys"}
     if request.method != "POST":
-        return render(request, "research/import_upload.html", context)
+        return render(request, "research/surveys/import_upload.html", context)
     if not form.is_valid():
-        return render(request, "research/import_upload.html", context, status=400)
+        return render(request, "research/surveys/import_upload.html", context, status=400)
     survey_import = importing.start(survey, form, request.user)
     return redirect(survey_import.get_absolute_url())
 
@@ -57,7 +57,9 @@ def _preview(request, survey_import: SurveyImport, data=None, status=200):
         "tab": "surveys",
     }
     template = (
-        "research/partials/import_form.html" if request.htmx else "research/import_detail.html"
+        "research/surveys/partials/import_form.html"
+        if request.htmx
+        else "research/surveys/import_detail.html"
     )
     if data is not None and not form.is_valid():
         return render(request, template, context, status=400)
