@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from charter.models import VersionStatus
 
-from .board import save_seat
-from .meetings import add_decision, save_action_item, schedule_meeting
+from .board.seats import save_seat
+from .meetings.minutes import add_decision, save_action_item, schedule_meeting
 from .models import (
     ActionItem,
     ActionStatus,
@@ -20,8 +20,8 @@ from .models import (
     MeetingFormat,
     VoteDecision,
 )
-from .outside import invite
-from .review import cast_vote, submit_for_review
+from .outside_reviewers.invitations import invite
+from .reviews.workflow import cast_vote, submit_for_review
 
 SEATS = [
     ("board", BoardFunction.SALES, True),

@@ -22,7 +22,9 @@ from charter.registry import (
     register_version_panel,
 )
 
-from . import dashboard, demo, documents, review, snapshot
+from . import dashboard, demo, documents
+from .board import snapshot
+from .reviews import panel, workflow
 
 register(
     Section(
@@ -46,7 +48,7 @@ register_panel(
     Panel(
         key="governance",
         order=20,
-        template="governance/panels/dashboard.html",
+        template="governance/dashboard.html",
         context=dashboard.charter_panel,
     )
 )
@@ -54,8 +56,8 @@ register_version_panel(
     VersionPanel(
         key="review",
         order=10,
-        template="governance/panels/review.html",
-        context=dashboard.review_panel,
+        template="governance/reviews/panel.html",
+        context=panel.review_panel,
     )
 )
 register_document_part(
@@ -90,7 +92,9 @@ register_document_part(
 )
 register_nav(NavLink(title=_("Board"), url_name="governance:board", order=40))
 register_nav(NavLink(title=_("Meetings"), url_name="governance:meetings", order=41))
-register_review_workflow(ReviewWorkflow(submit=review.submit_for_review, withdraw=review.withdraw))
+register_review_workflow(
+    ReviewWorkflow(submit=workflow.submit_for_review, withdraw=workflow.withdraw)
+)
 # The board must exist before the charter app publishes the demo versions (their snapshots
 # hold the roster); the review needs those versions.
 register_demo(demo.seed_board)

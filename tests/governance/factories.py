@@ -16,7 +16,7 @@ from governance.models import (
     Meeting,
     OutsideReviewer,
 )
-from governance.review import cast_vote, submit_for_review
+from governance.reviews.workflow import cast_vote, submit_for_review
 from tests.factories import CharterFactory, MembershipFactory
 
 FUNCTIONS = [

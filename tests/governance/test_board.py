@@ -6,8 +6,8 @@ import pytest
 
 from charter.models import AuditEvent, Role
 from charter.registry import registry, snapshot_section
+from governance.board.snapshot import governance_completeness
 from governance.models import AdvisoryBoard, ApprovalRule, BoardSeat
-from governance.snapshot import governance_completeness
 from tests.factories import MembershipFactory
 from tests.governance.factories import make_board
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from charter.models import AuditEvent, Role, VersionStatus
 from governance.models import OutsideReviewer, ReviewComment, Vote
-from governance.outside import invite, revoke
+from governance.outside_reviewers.invitations import invite, revoke
 from governance.tokens import token_for
 from tests.factories import MembershipFactory
 from tests.governance.factories import make_board
@@ -242,7 +242,7 @@ def test_a_charter_of_another_workspace_cannot_be_chosen(client):
 
 def test_the_link_without_a_version_in_review_says_so(client, reviewed):
     board, version, reviewer, _owner = reviewed
-    from governance.review import withdraw
+    from governance.reviews.workflow import withdraw
 
     withdraw(version, board.editor.user, board.editor)
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from charter.models import AuditEvent, Charter
 from charter.registry import registry, snapshot_section
 
-from .models import ActionItem, AgendaItem, AgendaKind, Meeting, MeetingDecision
+from ..models import ActionItem, AgendaItem, AgendaKind, Meeting, MeetingDecision
 
 MILESTONES_IN_FLIGHT = {"in_progress", "at_risk"}
 MILESTONES_UPCOMING = {"planned"}

@@ -4,8 +4,8 @@ from django.utils.translation import gettext
 
 from charter.versions.publishing import charter_info
 
-from .board import board_warnings, coverage
-from .models import AdvisoryBoard, Cadence
+from ..models import AdvisoryBoard, Cadence
+from .seats import board_warnings, coverage
 
 
 def board_snapshot(workspace) -> dict:

@@ -9,10 +9,10 @@ from charter.access import get_in_workspace, workspace_view
 from charter.errors import DomainError
 from charter.models import EditConflict
 
-from ..board import candidates, remove_seat, save_seat, update_board
-from ..forms import BoardSeatForm, BoardSettingsForm
 from ..models import AdvisoryBoard, BoardSeat
-from ..snapshot import board_snapshot, governance_completeness
+from .forms import BoardSeatForm, BoardSettingsForm
+from .seats import candidates, remove_seat, save_seat, update_board
+from .snapshot import board_snapshot, governance_completeness
 
 
 def _page(request, status=200, settings_form=None, seat_form=None):
@@ -28,7 +28,7 @@ def _page(request, status=200, settings_form=None, seat_form=None):
         "settings_form": settings_form or BoardSettingsForm(instance=board),
         "seat_form": seat_form or BoardSeatForm(candidates=candidates(board), prefix="seat"),
     }
-    return render(request, "governance/board.html", context, status=status)
+    return render(request, "governance/board/board.html", context, status=status)
 
 
 @workspace_view()
@@ -87,8 +87,8 @@ def seat_edit(request, boardseat_pk):
     )
     form = BoardSeatForm(request.POST or None, candidates=None, instance=seat)
     if request.method == "POST":
-        return _save_seat(request, form, template="governance/seat_form.html")
-    return render(request, "governance/seat_form.html", {"form": form, "seat": seat})
+        return _save_seat(request, form, template="governance/board/seat_form.html")
+    return render(request, "governance/board/seat_form.html", {"form": form, "seat": seat})
 
 
 def _save_seat(request, form, template=None):

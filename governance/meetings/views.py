@@ -12,8 +12,9 @@ from django.views.decorators.http import require_POST
 from charter.access import get_in_workspace, scoped, workspace_view
 from charter.models import Charter, EditConflict, VersionStatus
 
-from ..forms import ActionItemForm, AgendaItemForm, MeetingDecisionForm, MeetingForm, MinutesForm
-from ..meetings import (
+from ..models import ActionItem, AgendaItem, Meeting, MeetingDecision
+from .forms import ActionItemForm, AgendaItemForm, MeetingDecisionForm, MeetingForm, MinutesForm
+from .minutes import (
     add_decision,
     carried_over,
     move_agenda_item,
@@ -24,7 +25,6 @@ from ..meetings import (
     schedule_meeting,
     update_meeting,
 )
-from ..models import ActionItem, AgendaItem, Meeting, MeetingDecision
 
 MEETING = Meeting.objects.select_related("charter__workspace")
 
@@ -41,12 +41,12 @@ def meetings(request):
         "can_edit": request.membership.can("edit"),
         "has_charter": scoped(request, Charter).exists(),
     }
-    return render(request, "governance/meetings.html", context)
+    return render(request, "governance/meetings/meetings.html", context)
 
 
 def _form_page(request, form, meeting=None, status=200):
     context = {"form": form, "meeting": meeting}
-    return render(request, "governance/meeting_form.html", context, status=status)
+    return render(request, "governance/meetings/meeting_form.html", context, status=status)
 
 
 @workspace_view("edit")
@@ -122,9 +122,9 @@ def _meeting_page(request, meeting, status=200, block=None, **forms):
     """The whole meeting page, or one of its blocks for htmx."""
     context = meeting_context(request, meeting, **forms)
     template = (
-        f"governance/partials/meeting_{block}.html"
+        f"governance/meetings/partials/meeting_{block}.html"
         if request.htmx and block
-        else "governance/meeting.html"
+        else "governance/meetings/meeting.html"
     )
     return render(request, template, context, status=status)
 
@@ -194,7 +194,10 @@ def agenda_edit(request, agendaitem_pk):
         return _back(request, item.meeting, "agenda", _("Agenda item saved."))
     status = 400 if request.method == "POST" else 200
     return render(
-        request, "governance/agenda_item_form.html", {"form": form, "item": item}, status=status
+        request,
+        "governance/meetings/agenda_item_form.html",
+        {"form": form, "item": item},
+        status=status,
     )
 
 
@@ -272,7 +275,7 @@ def action_edit(request, actionitem_pk):
         return redirect(back)
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "item": item, "back": back}
-    return render(request, "governance/action_item_form.html", context, status=status)
+    return render(request, "governance/meetings/action_item_form.html", context, status=status)
 
 
 def _safe_next(request) -> str | None:

@@ -14,8 +14,8 @@ from charter.errors import DomainError, PermissionDenied, TransitionNotAllowed
 from charter.mail import queue_email
 from charter.models import AuditEvent, Charter, CharterVersion, Role, VersionStatus
 
-from .links import absolute_version_url
-from .models import (
+from ..links import absolute_version_url
+from ..models import (
     AdvisoryBoard,
     BoardSeat,
     OutsideReviewer,
@@ -25,9 +25,9 @@ from .models import (
     Vote,
     VoteDecision,
 )
+from ..tokens import link_for
 from .reauth import is_fresh
 from .rules import Outcome, Tally
-from .tokens import link_for
 
 
 def _seat_key(user_id) -> str:

@@ -6,14 +6,14 @@ from django.utils.translation import gettext as _
 from charter.errors import DomainError
 from charter.models import AuditEvent, Membership, Role
 
-from .models import (
+from ..models import (
     RECOMMENDED_FUNCTIONS,
     RECOMMENDED_MAX_SEATS,
     RECOMMENDED_MIN_SEATS,
     AdvisoryBoard,
     BoardSeat,
 )
-from .review import reevaluate_open_reviews
+from ..reviews.workflow import reevaluate_open_reviews
 
 
 def coverage(seats) -> list[dict]:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from charter.spreadsheets import Column
 
-from .models import Review
+from ..models import Review
 
 COLUMNS = [
     Column(gettext_lazy("Voter"), width=24),

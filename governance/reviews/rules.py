@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .models import ApprovalRule
+from ..models import ApprovalRule
 
 
 class Outcome(StrEnum):

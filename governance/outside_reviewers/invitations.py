@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from charter.mail import queue_email
 from charter.models import AuditEvent, Charter
 
-from .models import OutsideReviewer
-from .review import reevaluate_open_reviews
-from .tokens import link_for
+from ..models import OutsideReviewer
+from ..reviews.workflow import reevaluate_open_reviews
+from ..tokens import link_for
 
 
 def invite(

@@ -1,5 +1,6 @@
 """Review actions on a version: vote and comment. (Submitting and withdrawing are buttons
-of the charter app's version page, which go through ``governance.review`` via the registry.)
+of the charter app's version page, which go through ``governance.reviews.workflow`` via the
+registry.)
 
 Each answers an htmx request with the review panel and a plain form post with a redirect
 to the version's page, where the panel is shown.
@@ -18,14 +19,14 @@ from charter.errors import DomainError
 from charter.errors import PermissionDenied as Refused
 from charter.models import CharterVersion
 
-from ..dashboard import review_panel
-from ..forms import CommentForm, VoteForm
 from ..links import version_url
-from ..reauth import reauthenticated_at
-from ..review import add_comment, cast_vote
-from ..rules import Outcome
+from .forms import CommentForm, VoteForm
+from .panel import review_panel
+from .reauth import reauthenticated_at
+from .rules import Outcome
+from .workflow import add_comment, cast_vote
 
-PANEL = "governance/panels/review.html"
+PANEL = "governance/reviews/panel.html"
 
 
 def _version(request, charterversion_pk) -> CharterVersion:
@@ -37,7 +38,7 @@ def _version(request, charterversion_pk) -> CharterVersion:
 def _panel(request, version, status=200, **forms):
     """The review panel alone (htmx), or the review page that shows it (a full request)."""
     context = {"panel": review_panel(request, version, **forms), "version": version}
-    template = PANEL if request.htmx else "governance/review.html"
+    template = PANEL if request.htmx else "governance/reviews/review.html"
     return render(request, template, context, status=status)
 
 

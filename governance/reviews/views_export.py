@@ -3,8 +3,8 @@
 from charter.access import get_in_workspace, workspace_view
 from charter.spreadsheets import table_download
 
-from .. import exports
 from ..models import Review
+from . import exports
 
 
 @workspace_view()

@@ -12,10 +12,9 @@ from charter.errors import DomainError
 from charter.models import Charter
 from charter.registry import registry
 
-from ..forms import BallotForm, CommentForm, OutsideReviewerForm
 from ..models import AdvisoryBoard, OutsideReviewer
-from ..outside import invite, revoke
-from ..review import (
+from ..reviews.forms import BallotForm, CommentForm
+from ..reviews.workflow import (
     add_outside_comment,
     cast_outside_vote,
     current_version_for,
@@ -23,6 +22,8 @@ from ..review import (
     review_summary,
 )
 from ..tokens import link_for, reviewer_from_token
+from .forms import OutsideReviewerForm
+from .invitations import invite, revoke
 
 
 def _invite_form(request, data=None):
@@ -39,7 +40,7 @@ def _reviewers_page(request, form=None, status=200):
         "reviewers": [(reviewer, link_for(reviewer)) for reviewer in reviewers],
         "form": form or _invite_form(request),
     }
-    return render(request, "governance/reviewers.html", context, status=status)
+    return render(request, "governance/outside_reviewers/reviewers.html", context, status=status)
 
 
 @workspace_view("manage")
@@ -102,7 +103,9 @@ def _outside_page(request, token, reviewer, status=200, comment_form=None, vote_
             initial={"decision": my_vote.decision, "comment": my_vote.comment} if my_vote else None
         ),
     }
-    return render(request, "governance/outside_review.html", context, status=status)
+    return render(
+        request, "governance/outside_reviewers/outside_review.html", context, status=status
+    )
 
 
 def outside_review(request, token):
