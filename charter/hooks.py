@@ -72,6 +72,7 @@ register(
         completeness=future_success_snapshot.completeness,
         editor_template="charter/sections/future_success/editor.html",
         editor_context=future_success_editors.editor_context,
+        briefing=future_success_snapshot.briefing,
         help_text=_(
             "What success looks like: a shared definition, the vision and mission, the "
             "objectives for the period and the metrics that show progress."

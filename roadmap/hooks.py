@@ -15,7 +15,7 @@ from charter.registry import (
 )
 
 from . import board_pack, demo, portable
-from .snapshot import roadmap_completeness, roadmap_snapshot
+from .snapshot import roadmap_briefing, roadmap_completeness, roadmap_snapshot
 from .views import editor_context
 
 register(
@@ -28,6 +28,7 @@ register(
         completeness=roadmap_completeness,
         editor_template="roadmap/editor.html",
         editor_context=editor_context,
+        briefing=roadmap_briefing,
         help_text=_(
             "The phases that take enablement from its assessed maturity to the next levels, "
             "the milestones in each, who owns them, what they need and when they land."

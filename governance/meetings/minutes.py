@@ -1,5 +1,7 @@
 """Board meetings: the standard agenda drawn from the live charter, minutes and follow-up."""
 
+from collections import defaultdict
+
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -10,55 +12,21 @@ from charter.registry import registry, snapshot_section
 
 from ..models import ActionItem, AgendaItem, AgendaKind, Meeting, MeetingDecision
 
-MILESTONES_IN_FLIGHT = {"in_progress", "at_risk"}
-MILESTONES_UPCOMING = {"planned"}
 
-
-def _live_snapshot(charter: Charter, key: str) -> dict:
-    # Read through the registry so that governance does not depend on the roadmap app.
-    return snapshot_section(registry.get(key), charter) if key in registry else {}
-
-
-def _milestone_lines(milestones: list[dict], statuses: set[str]) -> list[str]:
-    lines = []
-    for milestone in milestones:
-        if milestone.get("status") not in statuses:
-            continue
-        details = [
-            value
-            for value in (milestone.get("owner"), milestone.get("start"), milestone.get("end"))
-            if value
-        ]
-        suffix = f" ({' – '.join(str(detail) for detail in details)})" if details else ""
-        lines.append(f"- **{milestone.get('title', '')}**{suffix}")
-    return lines
-
-
-def _metric_lines(metrics: list[dict]) -> list[str]:
-    lines = []
-    for metric in metrics:
-        unit = metric.get("unit") or ""
-        if metric.get("latest") is None:
-            result = _("no actual reported yet")
-        else:
-            result = f"{metric['latest']} {unit}".strip()
-            if metric.get("latest_period"):
-                result += f" ({metric['latest_period']})"
-        target = (
-            _("target %(target)s") % {"target": f"{metric['target']} {unit}".strip()}
-            if metric.get("target") is not None
-            else _("no target")
-        )
-        lines.append(
-            f"- **{metric.get('name', '')}**: {result}; {target} — {metric.get('status_label', '')}"
-        )
-    return lines
+def _briefings(charter: Charter) -> dict[str, list[str]]:
+    """What the sections say by topic, from their live snapshots: governance reads no other
+    app's snapshot, each section words its own lines (``Section.briefing``)."""
+    topics: dict[str, list[str]] = defaultdict(list)
+    for section in registry:
+        if section.briefing is not None:
+            for topic, lines in section.briefing(snapshot_section(section, charter)).items():
+                topics[topic] += lines
+    return topics
 
 
 def standard_agenda(charter: Charter) -> list[tuple[str, str, str]]:
     """The five standard items, each prefilled from the live charter: (kind, title, notes)."""
-    milestones = _live_snapshot(charter, "roadmap").get("milestones") or []
-    metrics = _live_snapshot(charter, "future-success").get("metrics") or []
+    briefings = _briefings(charter)
     open_actions = [
         f"- {item.title}" + (f" ({item.owner_name})" if item.owner_id else "")
         for item in open_action_items(charter).select_related("owner__user")
@@ -67,13 +35,12 @@ def standard_agenda(charter: Charter) -> list[tuple[str, str, str]]:
         (
             AgendaKind.PROGRAMS_IN_FLIGHT,
             str(AgendaKind.PROGRAMS_IN_FLIGHT.label),
-            "\n".join(_milestone_lines(milestones, MILESTONES_IN_FLIGHT))
-            or _("No roadmap milestone is in progress."),
+            "\n".join(briefings["in_flight"]) or _("No roadmap milestone is in progress."),
         ),
         (
             AgendaKind.RESULTS,
             str(AgendaKind.RESULTS.label),
-            "\n".join(_metric_lines(metrics)) or _("No metrics are defined in the charter yet."),
+            "\n".join(briefings["results"]) or _("No metrics are defined in the charter yet."),
         ),
         (
             AgendaKind.ACTIONS_NEEDED,
@@ -83,8 +50,7 @@ def standard_agenda(charter: Charter) -> list[tuple[str, str, str]]:
         (
             AgendaKind.UPCOMING_PROGRAMS,
             str(AgendaKind.UPCOMING_PROGRAMS.label),
-            "\n".join(_milestone_lines(milestones, MILESTONES_UPCOMING))
-            or _("No roadmap milestone is planned."),
+            "\n".join(briefings["upcoming"]) or _("No roadmap milestone is planned."),
         ),
         (
             AgendaKind.FEEDBACK,
