@@ -8,7 +8,7 @@ from charter.access import scoped, workspace_view
 from ..models import AuditActivity
 from ..records import RecordKind, research_charter
 from .forms import AuditActivityForm
-from .summary import summarize
+from .snapshot import summarize
 
 AUDIT_ACTIVITIES = RecordKind(
     AuditActivity,

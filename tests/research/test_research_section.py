@@ -12,7 +12,7 @@ from django.urls import reverse
 from charter.models import Charter
 from charter.registry import registry
 from charter.versions.publishing import take_snapshot
-from research.enablement_audit.summary import summarize
+from research.enablement_audit.snapshot import summarize
 from research.models import AuditActivity, Insight, SurveyResponse
 from tests.factories import CharterFactory
 from tests.research.factories import (
