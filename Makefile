@@ -44,7 +44,7 @@ worker: install
 	$(PY) -m celery -A config worker --loglevel=info
 
 lint: install-dev
-	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+	.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/lint-imports --no-logo
 
 format: install-dev
 	.venv/bin/ruff format . && .venv/bin/ruff check --fix .

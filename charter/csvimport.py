@@ -467,10 +467,6 @@ class Report:
         if len(self.sample) < self.sample_size:
             self.sample.append(row)
 
-    @property
-    def errors_left_out(self) -> int:
-        return self.invalid - len(self.errors)
-
     def as_json(self) -> dict:
         return {
             "rows": self.rows,

@@ -72,6 +72,7 @@ register(
         completeness=future_success_snapshot.completeness,
         editor_template="charter/sections/future_success/editor.html",
         editor_context=future_success_editors.editor_context,
+        briefing=future_success_snapshot.briefing,
         help_text=_(
             "What success looks like: a shared definition, the vision and mission, the "
             "objectives for the period and the metrics that show progress."
@@ -133,7 +134,8 @@ register_nav(
     NavLink(title=_("Audit trail"), url_name="charter:audit", order=90, capability="manage")
 )
 
-# The board pack's own chapters, beside governance's agenda (order 10) and open actions (50).
+# The board pack's own chapters, beside governance's agenda (order 10) and open actions (50)
+# and the roadmap's progress (30).
 register_document_part(
     DocumentPart(
         key="results-against-charter",
@@ -142,16 +144,6 @@ register_document_part(
         title=_("Results against the charter"),
         template="charter/documents/board_pack/results.html",
         data=board_pack.results_against_charter,
-    )
-)
-register_document_part(
-    DocumentPart(
-        key="roadmap-progress",
-        document=board_pack.BOARD_PACK,
-        order=30,
-        title=_("Roadmap progress"),
-        template="charter/documents/board_pack/roadmap_progress.html",
-        data=board_pack.roadmap_progress,
     )
 )
 register_document_part(

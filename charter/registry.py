@@ -33,6 +33,9 @@ class Section:
     # An appendix is listed after the six core sections and may be left out of a PDF.
     appendix: bool = False
     help_text: str = ""
+    # Optional: snapshot → Markdown list lines by topic ("in_flight", "results", "upcoming"),
+    # for readers such as a board meeting's agenda, which must not know the snapshot's shape.
+    briefing: Callable[[Snapshot], dict[str, list[str]]] | None = None
 
 
 class Hook(Generic[T]):

@@ -32,14 +32,12 @@ from charter.sections.scope.editors import AUDIENCE_TABLE, BUDGET, CATALOGUE_TAB
 from charter.versions import views as versions_views
 from charter.workspaces import accounts
 from charter.workspaces import views as workspaces_views
-from config import health
 
 app_name = "charter"
 
 # Mounted at the site root; workspace-scoped routes live under /w/<workspace>/.
 urlpatterns = [
     path("", accounts.home, name="home"),
-    path("healthz", health.healthz, name="healthz"),
     path("accounts/signup/", accounts.signup, name="signup"),
     path(
         "accounts/signup/confirm/<str:uidb64>/<str:token>/",

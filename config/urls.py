@@ -4,6 +4,7 @@ from django.templatetags.static import static
 from django.urls import include, path
 
 from charter.workspaces import accounts
+from config import health
 
 
 def favicon(request):
@@ -12,6 +13,7 @@ def favicon(request):
 
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
     path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
     # Throttled versions of two of Django's auth views, ahead of the rest.

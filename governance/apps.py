@@ -7,4 +7,4 @@ class GovernanceConfig(AppConfig):
     verbose_name = _("Governance")
 
     def ready(self):
-        from . import sections  # noqa: F401  registers this app's sections
+        from governance import hooks  # noqa: F401  every registration of the governance app

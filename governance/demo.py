@@ -6,11 +6,12 @@ from django.utils import timezone
 
 from charter.models import VersionStatus
 
-from .board import board_for, save_seat
-from .meetings import add_decision, save_action_item, schedule_meeting
+from .board.seats import save_seat
+from .meetings.minutes import add_decision, save_action_item, schedule_meeting
 from .models import (
     ActionItem,
     ActionStatus,
+    AdvisoryBoard,
     ApprovalRule,
     BoardFunction,
     BoardSeat,
@@ -19,8 +20,8 @@ from .models import (
     MeetingFormat,
     VoteDecision,
 )
-from .outside import invite
-from .review import cast_vote, submit_for_review
+from .outside_reviewers.invitations import invite
+from .reviews.workflow import cast_vote, submit_for_review
 
 SEATS = [
     ("board", BoardFunction.SALES, True),
@@ -41,7 +42,7 @@ MINUTES = """Attendance: all five members; Olivia Owens presented for enablement
 def seed_board(charter, users) -> None:
     owner, workspace = users["owner"], charter.workspace
     today = timezone.localdate()
-    board = board_for(workspace)
+    board = AdvisoryBoard.for_workspace(workspace)
     board.cadence = Cadence.QUARTERLY
     board.approval_rule = ApprovalRule.MAJORITY
     board.next_review_on = today + timedelta(days=30)

@@ -6,9 +6,9 @@ from django.utils.translation import gettext as _
 
 from charter.models import CharterVersion
 
-from .meetings import carried_over, next_meeting
+from .meetings.minutes import carried_over, next_meeting
 from .models import Meeting, ReviewStatus, VoteDecision
-from .review import review_summary
+from .reviews.workflow import review_summary
 
 
 def _iso(moment) -> str | None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import outside
+from .outside_reviewers import views as outside
 
 app_name = "outside_review"
 

@@ -1,6 +1,10 @@
 from django.urls import path
 
-from .views import board, exports, meetings, outside, review
+from .board import views as board
+from .meetings import views as meetings
+from .outside_reviewers import views as outside
+from .reviews import views as review
+from .reviews import views_export as exports
 
 app_name = "governance"
 

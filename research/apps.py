@@ -7,4 +7,4 @@ class ResearchConfig(AppConfig):
     verbose_name = _("Research")
 
     def ready(self):
-        from . import demo, portable, sections  # noqa: F401  sections, navigation, JSON part, demo
+        from research import hooks  # noqa: F401  every registration of the research app

@@ -6,8 +6,6 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from charter.registry import register_demo
-
 from .models import (
     AuditActivity,
     Benchmark,
@@ -85,7 +83,7 @@ INTERVIEWS = [
     ),
 ]
 
-AUDIT = [
+ENABLEMENT_AUDIT = [
     (
         "Weekly product update email",
         "content",
@@ -224,7 +222,7 @@ def seed(charter, users) -> None:
     InterviewGuide.for_workspace(charter.workspace)
     interviews = _interviews(charter, users)
     _champions(charter)
-    activities = _audit(charter)
+    activities = _enablement_audit(charter)
     questions = _survey(charter, users)
     benchmarks = _benchmarks(charter)
     _insights(charter, users, interviews, activities, questions, benchmarks)
@@ -286,7 +284,7 @@ def _champions(charter) -> None:
         )
 
 
-def _audit(charter) -> list[AuditActivity]:
+def _enablement_audit(charter) -> list[AuditActivity]:
     return [
         AuditActivity.objects.create(
             charter=charter,
@@ -301,7 +299,7 @@ def _audit(charter) -> list[AuditActivity]:
             effort_hours_per_month=Decimal(hours),
             pain_points=pains,
         )
-        for activity, kind, team, requester, channel, frequency, formal, by_sellers, hours, pains in AUDIT
+        for activity, kind, team, requester, channel, frequency, formal, by_sellers, hours, pains in ENABLEMENT_AUDIT
     ]
 
 
@@ -488,6 +486,3 @@ def _insights(charter, users, interviews, activities, questions, benchmarks) -> 
         insight.audit_activities.set(activities_)
         insight.survey_questions.set(questions_)
         insight.benchmarks.set(benchmarks_)
-
-
-register_demo(seed)

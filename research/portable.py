@@ -1,7 +1,8 @@
 """Research's part of a charter's JSON document (see ``charter/portable.py``).
 
-Everything researched for the charter travels: interviews, champions, the audit, surveys
-with their questions and responses, benchmarks, and insights with links to their evidence.
+Everything researched for the charter travels: interviews, champions, the enablement audit,
+surveys with their questions and responses, benchmarks, and insights with links to their
+evidence.
 The interview guides stay: they are the workspace's method, not the charter's. Survey
 imports are history and stay too, but each imported response keeps its row fingerprint, so
 importing the same CSV again in the target workspace still adds nothing.
@@ -21,7 +22,6 @@ from charter.portable_fields import (
     at,
     fields_of,
 )
-from charter.registry import Portable, register_portable
 
 from .models import (
     AuditActivity,
@@ -95,7 +95,7 @@ CHAMPIONS = Table(
     Champion,
     fields_of(Champion, "name", "job_title", "function", "influence", "stance", "notes"),
 )
-AUDIT = Table(
+ENABLEMENT_AUDIT = Table(
     AuditActivity,
     fields_of(
         AuditActivity,
@@ -167,7 +167,7 @@ RESEARCH = Record(
     {
         "interviews": INTERVIEWS,
         "champions": CHAMPIONS,
-        "audit_activities": AUDIT,
+        "audit_activities": ENABLEMENT_AUDIT,
         "surveys": SURVEYS,
         "benchmarks": BENCHMARKS,
         "insights": INSIGHTS,
@@ -179,7 +179,7 @@ def export_research(charter, context) -> dict:
     return {
         "interviews": INTERVIEWS.export(charter.interviews.all(), context),
         "champions": CHAMPIONS.export(charter.champions.all(), context),
-        "audit_activities": AUDIT.export(charter.audit_activities.all(), context),
+        "audit_activities": ENABLEMENT_AUDIT.export(charter.audit_activities.all(), context),
         "surveys": SURVEYS.export(charter.surveys.all(), context),
         "benchmarks": BENCHMARKS.export(charter.benchmarks.all(), context),
         "insights": INSIGHTS.export(charter.insights.all(), context),
@@ -189,6 +189,3 @@ def export_research(charter, context) -> dict:
 def import_research(charter, data, context) -> None:
     for key, table in RESEARCH.fields.items():
         table.import_rows(data[key], context, context.at(key), charter=charter)
-
-
-register_portable(Portable("research", 80, RESEARCH, export_research, import_research))

@@ -2,22 +2,27 @@
 
 from django.urls import path
 
-from .views import guides, imports, insights, pages, records, surveys
-from .views.records import (
-    AUDIT_ACTIVITIES,
-    BENCHMARKS,
-    CHAMPIONS,
-    INSIGHTS,
-    INTERVIEWS,
-    SURVEYS,
-    RecordKind,
-)
+from . import records, views
+from .benchmarks import views as benchmarks
+from .benchmarks.views import BENCHMARKS
+from .champions import views as champions
+from .champions.views import CHAMPIONS
+from .enablement_audit import views as enablement_audit
+from .enablement_audit.views import AUDIT_ACTIVITIES
+from .insights import views as insights
+from .insights.views import INSIGHTS
+from .interviews import views as interviews
+from .interviews.views import INTERVIEWS
+from .records import RecordKind
+from .surveys import views as surveys
+from .surveys import views_import as survey_imports
+from .surveys.views import SURVEYS
 
 app_name = "research"
 
 
 def record_urls(kind: RecordKind, plural: str, *, create: str, edit: str, delete: str) -> list:
-    """New, edit and delete for one kind of record (see ``views.records``)."""
+    """New, edit and delete for one kind of record (see ``records``)."""
     pk = f"<int:{kind.model._meta.model_name}_pk>"
     return [
         path(
@@ -29,11 +34,11 @@ def record_urls(kind: RecordKind, plural: str, *, create: str, edit: str, delete
 
 
 urlpatterns = [
-    path("", pages.home, name="home"),
-    path("c/<int:charter_pk>/", pages.overview, name="overview"),
+    path("", views.home, name="home"),
+    path("c/<int:charter_pk>/", views.overview, name="overview"),
     # Interviews and their question guides
-    path("c/<int:charter_pk>/interviews/", pages.interview_list, name="interviews"),
-    path("interviews/<int:interview_pk>/", pages.interview_detail, name="interview"),
+    path("c/<int:charter_pk>/interviews/", interviews.interview_list, name="interviews"),
+    path("interviews/<int:interview_pk>/", interviews.interview_detail, name="interview"),
     *record_urls(
         INTERVIEWS,
         "interviews",
@@ -41,26 +46,26 @@ urlpatterns = [
         edit="interview-edit",
         delete="interview-delete",
     ),
-    path("guides/", guides.guide_list, name="guides"),
-    path("guides/<int:interviewguide_pk>/", guides.guide_detail, name="guide"),
-    path("guides/<int:interviewguide_pk>/edit/", guides.guide_edit, name="guide-edit"),
+    path("guides/", interviews.guide_list, name="guides"),
+    path("guides/<int:interviewguide_pk>/", interviews.guide_detail, name="guide"),
+    path("guides/<int:interviewguide_pk>/edit/", interviews.guide_edit, name="guide-edit"),
     path(
         "guides/<int:interviewguide_pk>/questions/new/",
-        guides.guide_question_create,
+        interviews.guide_question_create,
         name="guide-question-create",
     ),
     path(
         "guide-questions/<int:guidequestion_pk>/edit/",
-        guides.guide_question_edit,
+        interviews.guide_question_edit,
         name="guide-question-edit",
     ),
     path(
         "guide-questions/<int:guidequestion_pk>/delete/",
-        guides.guide_question_delete,
+        interviews.guide_question_delete,
         name="guide-question-delete",
     ),
     # Champions, the audit, benchmarks
-    path("c/<int:charter_pk>/champions/", pages.champion_list, name="champions"),
+    path("c/<int:charter_pk>/champions/", champions.champion_list, name="champions"),
     *record_urls(
         CHAMPIONS,
         "champions",
@@ -68,7 +73,7 @@ urlpatterns = [
         edit="champion-edit",
         delete="champion-delete",
     ),
-    path("c/<int:charter_pk>/audit/", pages.audit, name="audit"),
+    path("c/<int:charter_pk>/audit/", enablement_audit.enablement_audit, name="audit"),
     *record_urls(
         AUDIT_ACTIVITIES,
         "audit",
@@ -76,7 +81,7 @@ urlpatterns = [
         edit="audit-edit",
         delete="audit-delete",
     ),
-    path("c/<int:charter_pk>/benchmarks/", pages.benchmark_list, name="benchmarks"),
+    path("c/<int:charter_pk>/benchmarks/", benchmarks.benchmark_list, name="benchmarks"),
     *record_urls(
         BENCHMARKS,
         "benchmarks",
@@ -109,10 +114,16 @@ urlpatterns = [
         surveys.response_delete,
         name="response-delete",
     ),
-    path("surveys/<int:survey_pk>/import/", imports.import_upload, name="import-upload"),
-    path("imports/<int:surveyimport_pk>/", imports.import_detail, name="import"),
-    path("imports/<int:surveyimport_pk>/confirm/", imports.import_confirm, name="import-confirm"),
-    path("imports/<int:surveyimport_pk>/cancel/", imports.import_cancel, name="import-cancel"),
+    path("surveys/<int:survey_pk>/import/", survey_imports.import_upload, name="import-upload"),
+    path("imports/<int:surveyimport_pk>/", survey_imports.import_detail, name="import"),
+    path(
+        "imports/<int:surveyimport_pk>/confirm/",
+        survey_imports.import_confirm,
+        name="import-confirm",
+    ),
+    path(
+        "imports/<int:surveyimport_pk>/cancel/", survey_imports.import_cancel, name="import-cancel"
+    ),
     # Insights
     path("c/<int:charter_pk>/insights/", insights.insight_list, name="insights"),
     *record_urls(

@@ -7,4 +7,4 @@ class RoadmapConfig(AppConfig):
     verbose_name = _("Roadmap")
 
     def ready(self):
-        from . import demo, portable, sections  # noqa: F401  the section, the JSON part, demo data
+        from roadmap import hooks  # noqa: F401  every registration of the roadmap app

@@ -5,7 +5,6 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from charter.models import MaturityModel
-from charter.registry import register_demo
 
 from .dependencies import set_dependencies
 from .models import Milestone, Phase, Status
@@ -76,7 +75,6 @@ MILESTONES = [
 # fmt: on
 
 
-@register_demo
 def seed_roadmap(charter, users):
     levels = {
         level.rank: level for level in MaturityModel.for_workspace(charter.workspace).levels.all()

@@ -6,7 +6,6 @@ they depend on by the document's ids.
 """
 
 from charter.portable_fields import Record, Table, fields_of
-from charter.registry import Portable, register_portable
 
 from .models import Milestone, Phase
 
@@ -45,7 +44,3 @@ def export_roadmap(charter, context) -> dict:
 def import_roadmap(charter, data, context) -> None:
     for key, table in ROADMAP.fields.items():
         table.import_rows(data[key], context, context.at(key), charter=charter)
-
-
-# After the future success (objectives, metrics) and the current state (maturity levels).
-register_portable(Portable("roadmap", 40, ROADMAP, export_roadmap, import_roadmap))

@@ -113,6 +113,34 @@ def roadmap_snapshot(charter: Charter) -> dict:
     }
 
 
+MILESTONES_IN_FLIGHT = {Status.IN_PROGRESS, Status.AT_RISK}
+MILESTONES_UPCOMING = {Status.PLANNED}
+
+
+def _milestone_lines(milestones: list[dict], statuses: set[str]) -> list[str]:
+    lines = []
+    for milestone in milestones:
+        if milestone.get("status") not in statuses:
+            continue
+        details = [
+            value
+            for value in (milestone.get("owner"), milestone.get("start"), milestone.get("end"))
+            if value
+        ]
+        suffix = f" ({' – '.join(str(detail) for detail in details)})" if details else ""
+        lines.append(f"- **{milestone.get('title', '')}**{suffix}")
+    return lines
+
+
+def roadmap_briefing(data: dict) -> dict[str, list[str]]:
+    """Milestones under way and those planned next, for a board meeting's agenda."""
+    milestones = data.get("milestones") or []
+    return {
+        "in_flight": _milestone_lines(milestones, MILESTONES_IN_FLIGHT),
+        "upcoming": _milestone_lines(milestones, MILESTONES_UPCOMING),
+    }
+
+
 def outside_period(milestone: dict, period: dict) -> bool:
     return milestone["start"] < period["start"] or milestone["end"] > period["end"]
 

@@ -1,8 +1,8 @@
 """The board pack's own chapters, registered as document parts beside governance's.
 
-Governance adds the meeting agenda (order 10) and the open action items (order 50); these
-read the version's snapshot: results against the charter, roadmap progress, and the
-changes since the last approved version.
+Governance adds the meeting agenda (order 10) and the open action items (order 50), the
+roadmap its progress (order 30); these read the core sections of the version's snapshot:
+results against the charter, and the changes since the last approved version.
 """
 
 from collections import Counter
@@ -13,7 +13,6 @@ from charter.versions.diff import diff_snapshots
 BOARD_PACK = "board_pack"
 # The order a reader scans a status summary in: what needs attention first.
 METRIC_STATUSES = ["off_track", "at_risk", "on_track", "no_data", "no_target"]
-MILESTONE_STATUSES = ["done", "in_progress", "at_risk", "planned", "dropped"]
 
 
 def _rank(order: list[str], status: str) -> int:
@@ -39,41 +38,6 @@ def results_against_charter(version: CharterVersion, params: dict) -> dict | Non
             for status in METRIC_STATUSES
             if counts[status]
         ],
-    }
-
-
-def _share(done: int, total: int) -> int:
-    return round(100 * done / total) if total else 0
-
-
-def roadmap_progress(version: CharterVersion, params: dict) -> dict | None:
-    """Milestones done per phase, and those that need the board's attention, as published."""
-    roadmap = _section(version, "roadmap")
-    if roadmap is None:
-        return None
-    as_of = version.created_at.date().isoformat()
-    milestones = roadmap.get("milestones") or []
-    phases = []
-    for phase in roadmap.get("phases") or []:
-        own = [m for m in milestones if m["phase_id"] == phase["id"] and m["status"] != "dropped"]
-        done = sum(m["status"] == "done" for m in own)
-        phases.append({**phase, "done": done, "total": len(own), "percent": _share(done, len(own))})
-    counts = Counter(m["status"] for m in milestones)
-    late = [
-        {**m, "late": m["status"] != "at_risk"}
-        for m in milestones
-        if m["status"] == "at_risk"
-        or (m["status"] in {"planned", "in_progress"} and m["end"] < as_of)
-    ]
-    return {
-        "as_of": as_of,
-        "phases": phases,
-        "counts": [
-            {"status": status, "count": counts[status]}
-            for status in MILESTONE_STATUSES
-            if counts[status]
-        ],
-        "attention": sorted(late, key=lambda m: m["end"]),
     }
 
 

@@ -86,6 +86,12 @@ class AdvisoryBoard(Revisioned):
     def __str__(self):
         return str(_("Advisory board of %(workspace)s") % {"workspace": self.workspace})
 
+    @classmethod
+    def for_workspace(cls, workspace) -> "AdvisoryBoard":
+        """The workspace's board, created empty on first use."""
+        board, _created = cls.objects.get_or_create(workspace=workspace)
+        return board
+
     @property
     def is_overdue(self) -> bool:
         return self.next_review_on is not None and self.next_review_on < date.today()

@@ -41,10 +41,6 @@ class Meeting(Revisioned):
         when = timezone.localtime(self.scheduled_at)
         return str(_("Board meeting of %(date)s") % {"date": f"{when:%Y-%m-%d %H:%M}"})
 
-    @property
-    def is_past(self) -> bool:
-        return self.scheduled_at < timezone.now()
-
     def earlier_meetings(self):
         return Meeting.objects.filter(charter_id=self.charter_id).filter(
             models.Q(scheduled_at__lt=self.scheduled_at)

@@ -13,7 +13,7 @@ from charter.models import AuditEvent, Charter, Revisioned
 from charter.models.current_state import TEXT_LIMIT
 from charter.registry import registry
 
-from .audit import AuditActivity
+from .enablement_audit import AuditActivity
 from .interviews import Interview
 from .survey import SurveyQuestion
 

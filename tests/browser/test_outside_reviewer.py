@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from governance.outside import invite
+from governance.outside_reviewers.invitations import invite
 from governance.tokens import token_for
 from tests.governance.factories import make_board
 

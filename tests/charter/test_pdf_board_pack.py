@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from charter.documents.board_pack import roadmap_progress
+from roadmap.board_pack import roadmap_progress
 from roadmap.models import Status
 from tests.charter.pdf_factories import (
     after_contents,

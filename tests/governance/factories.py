@@ -7,16 +7,16 @@ from django.utils import timezone
 
 from charter.models import Charter, Membership, Role
 from charter.versions.publishing import publish
-from governance.board import board_for
 from governance.models import (
     ActionItem,
+    AdvisoryBoard,
     ApprovalRule,
     BoardFunction,
     BoardSeat,
     Meeting,
     OutsideReviewer,
 )
-from governance.review import cast_vote, submit_for_review
+from governance.reviews.workflow import cast_vote, submit_for_review
 from tests.factories import CharterFactory, MembershipFactory
 
 FUNCTIONS = [
@@ -44,7 +44,7 @@ class Board:
 
     @property
     def board(self):
-        return board_for(self.workspace)
+        return AdvisoryBoard.for_workspace(self.workspace)
 
     def publish(self, label="2026-Q4"):
         return publish(self.charter, self.editor.user, self.editor, label=label)
@@ -70,7 +70,7 @@ class Board:
 def make_board(seats=5, rule=ApprovalRule.MAJORITY, chair_plus_count=2, **board_fields) -> Board:
     editor = MembershipFactory(role=Role.EDITOR)
     charter = CharterFactory(workspace=editor.workspace)
-    board = board_for(editor.workspace)
+    board = AdvisoryBoard.for_workspace(editor.workspace)
     board.approval_rule = rule
     board.chair_plus_count = chair_plus_count
     for name, value in board_fields.items():

@@ -6,9 +6,8 @@ import pytest
 
 from charter.models import AuditEvent, Role
 from charter.registry import registry, snapshot_section
-from governance.board import board_for
-from governance.models import ApprovalRule, BoardSeat
-from governance.sections import governance_completeness
+from governance.board.snapshot import governance_completeness
+from governance.models import AdvisoryBoard, ApprovalRule, BoardSeat
 from tests.factories import MembershipFactory
 from tests.governance.factories import make_board
 
@@ -51,7 +50,7 @@ def test_an_editor_saves_the_settings_and_the_change_is_audited(client):
     response = client.post(board_url(board.workspace, "settings/"), settings_data(board.board))
 
     assert response.status_code == 302
-    saved = board_for(board.workspace)
+    saved = AdvisoryBoard.for_workspace(board.workspace)
     assert (saved.approval_rule, saved.next_review_on) == (
         ApprovalRule.CHAIR_PLUS,
         date(2026, 12, 15),
@@ -72,13 +71,13 @@ def test_bad_settings_are_a_400_and_change_nothing(client):
     html = response.content.decode()
     assert "Enter a valid date." in html
     assert "Select a valid choice" in html
-    assert board_for(board.workspace).approval_rule == ApprovalRule.MAJORITY
+    assert AdvisoryBoard.for_workspace(board.workspace).approval_rule == ApprovalRule.MAJORITY
 
 
 def test_a_stale_settings_form_is_a_409_that_keeps_the_users_values(client):
     board = make_board(seats=1)
     stale = board.board.revision
-    fresh = board_for(board.workspace)
+    fresh = AdvisoryBoard.for_workspace(board.workspace)
     fresh.save_revision(stale)
     client.force_login(board.editor.user)
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from charter.errors import TransitionNotAllowed
 from charter.models import AuditEvent, VersionStatus
 from governance.models import ApprovalRule, Vote
-from governance.review import cast_vote
+from governance.reviews.workflow import cast_vote
 from tests.governance.factories import make_board
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from charter.models import AuditEvent, Role
 from charter.registry import registry
 from governance.documents import meeting_agenda, open_actions
-from governance.meetings import carried_over, schedule_meeting
+from governance.meetings.minutes import carried_over, schedule_meeting
 from governance.models import ActionItem, ActionStatus, AgendaItem, Meeting
 from tests.factories import CharterFactory, MembershipFactory
 from tests.governance.factories import ActionItemFactory, MeetingFactory

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from charter.models import AuditEvent, Role, VersionStatus
 from governance.models import OutsideReviewer, ReviewComment, Vote
-from governance.outside import (
+from governance.outside_reviewers.invitations import (
     BAD_LINKS_PER_ADDRESS,
     LINK_REQUESTS_PER_ADDRESS,
     invite,
@@ -247,7 +247,7 @@ def test_a_charter_of_another_workspace_cannot_be_chosen(client):
 
 def test_the_link_without_a_version_in_review_says_so(client, reviewed):
     board, version, reviewer, _owner = reviewed
-    from governance.review import withdraw
+    from governance.reviews.workflow import withdraw
 
     withdraw(version, board.editor.user, board.editor)
 

@@ -10,8 +10,8 @@ from charter.errors import DomainError, NotAllowed, TransitionNotAllowed
 from charter.models import AuditEvent, Role, VersionStatus
 from charter.workspaces.membership import change_role
 from governance.models import ApprovalRule, BoardFunction, BoardSeat, Review, ReviewStatus, Vote
-from governance.review import cast_vote, submit_for_review, withdraw
-from governance.rules import Outcome
+from governance.reviews.rules import Outcome
+from governance.reviews.workflow import cast_vote, submit_for_review, withdraw
 from tests.factories import MembershipFactory
 from tests.governance.factories import make_board
 
@@ -238,7 +238,7 @@ def test_the_decision_emails_the_submitter(django_capture_on_commit_callbacks):
 def test_the_version_pages_submit_button_opens_the_review_and_emails_outside_reviewers(
     client, django_capture_on_commit_callbacks
 ):
-    from governance.outside import invite
+    from governance.outside_reviewers.invitations import invite
 
     board = make_board(seats=2)
     version = board.publish()

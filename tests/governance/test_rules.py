@@ -3,7 +3,7 @@
 import pytest
 
 from governance.models import ApprovalRule
-from governance.rules import Outcome, Tally
+from governance.reviews.rules import Outcome, Tally
 
 FIVE = frozenset({"a", "b", "c", "d", "e"})
 

@@ -5,7 +5,7 @@ import pytest
 from charter.models import AuditEvent, Role, VersionStatus
 from charter.workspaces.membership import change_role
 from governance.models import BoardFunction, BoardSeat, Vote
-from governance.reauth import SESSION_KEY, WRONG_PASSWORDS
+from governance.reviews.reauth import SESSION_KEY, WRONG_PASSWORDS
 from tests.factories import MembershipFactory
 from tests.governance.factories import make_board
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from charter.errors import NotAllowed
 from charter.models import AuditEvent
 from charter.registry import registry, snapshot_section
-from research.snapshots import pulled_insights
+from research.insights.snapshot import pulled_insights
 from tests.factories import CharterFactory, MembershipFactory
 from tests.research.factories import (
     AuditActivityFactory,

@@ -12,7 +12,7 @@ from django.urls import reverse
 from charter.models import Charter
 from charter.registry import registry
 from charter.versions.publishing import take_snapshot
-from research.audit import summarize
+from research.enablement_audit.snapshot import summarize
 from research.models import AuditActivity, Insight, SurveyResponse
 from tests.factories import CharterFactory
 from tests.research.factories import (
@@ -127,7 +127,7 @@ def test_the_section_page_links_to_the_research_and_shows_the_summary(member_cli
     assert "Stakeholder interviews" in html
 
 
-def test_audit_summary_by_team_and_channel_and_seller_made_content():
+def test_enablement_audit_summary_by_team_and_channel_and_seller_made_content():
     activities = [
         AuditActivity(
             activity="ROI sheets",

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from research.models import SurveyQuestion, SurveyResponse
-from research.results import survey_results
+from research.surveys.results import survey_results
 from tests.factories import CharterFactory
 from tests.research.factories import (
     SurveyQuestionFactory,

@@ -124,6 +124,28 @@ def completeness(data: dict) -> list[str]:
 TEXT_FIELDS = ("definition", "vision", "mission")
 
 
+def briefing(data: dict) -> dict[str, list[str]]:
+    """Each metric's latest actual against its target, as "results" for a board agenda."""
+    lines = []
+    for metric in data.get("metrics") or []:
+        unit = metric.get("unit") or ""
+        if metric.get("latest") is None:
+            result = _("no actual reported yet")
+        else:
+            result = f"{metric['latest']} {unit}".strip()
+            if metric.get("latest_period"):
+                result += f" ({metric['latest_period']})"
+        target = (
+            _("target %(target)s") % {"target": f"{metric['target']} {unit}".strip()}
+            if metric.get("target") is not None
+            else _("no target")
+        )
+        lines.append(
+            f"- **{metric.get('name', '')}**: {result}; {target} — {metric.get('status_label', '')}"
+        )
+    return {"results": lines}
+
+
 def person(user) -> str:
     return (user.get_full_name() or user.get_username()) if user else ""
 

@@ -1,0 +1,106 @@
+"""Every registration of the governance app: its section, overview and version panels, its
+parts of the PDFs, navigation links, the review workflow and demo data. Imported once, from
+``GovernanceConfig``.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from charter.registry import (
+    DEMO_VERSION_ORDER,
+    DocumentPart,
+    ExportParameter,
+    NavLink,
+    Panel,
+    ReviewWorkflow,
+    Section,
+    VersionPanel,
+    register,
+    register_demo,
+    register_document_part,
+    register_export_parameter,
+    register_nav,
+    register_panel,
+    register_review_workflow,
+    register_version_panel,
+)
+
+from . import dashboard, demo, documents
+from .board import snapshot
+from .reviews import panel, workflow
+
+register(
+    Section(
+        key="governance",
+        title=_("Governance"),
+        order=50,
+        snapshot=snapshot.governance_snapshot,
+        template="governance/sections/governance.html",
+        completeness=snapshot.governance_completeness,
+        editor_template="governance/sections/governance_page.html",
+        editor_context=snapshot.section_page,
+        help_text=_(
+            "The executive advisory board that approves each version: who sits on it, how "
+            "often it meets and how it decides."
+        ),
+    )
+)
+
+
+register_panel(
+    Panel(
+        key="governance",
+        order=20,
+        template="governance/dashboard.html",
+        context=dashboard.charter_panel,
+    )
+)
+register_version_panel(
+    VersionPanel(
+        key="review",
+        order=10,
+        template="governance/reviews/panel.html",
+        context=panel.review_panel,
+    )
+)
+register_document_part(
+    DocumentPart(
+        key="approval-record",
+        document="charter",
+        order=10,
+        title=_("Approval record"),
+        template="governance/pdf/approval_record.html",
+        data=documents.approval_record,
+    )
+)
+register_document_part(
+    DocumentPart(
+        key="meeting-agenda",
+        document="board_pack",
+        order=10,
+        title=_("Meeting agenda"),
+        template="governance/pdf/meeting_agenda.html",
+        data=documents.meeting_agenda,
+    )
+)
+register_document_part(
+    DocumentPart(
+        key="open-actions",
+        document="board_pack",
+        order=50,
+        title=_("Open action items"),
+        template="governance/pdf/open_actions.html",
+        data=documents.open_actions,
+    )
+)
+register_export_parameter(
+    ExportParameter(key="meeting_pk", document="board_pack", belongs=documents.is_meeting_of)
+)
+register_nav(NavLink(title=_("Board"), url_name="governance:board", order=40))
+register_nav(NavLink(title=_("Meetings"), url_name="governance:meetings", order=41))
+register_review_workflow(
+    ReviewWorkflow(submit=workflow.submit_for_review, withdraw=workflow.withdraw)
+)
+# The board must exist before the charter app publishes the demo versions (their snapshots
+# hold the roster); the review needs those versions.
+register_demo(demo.seed_board)
+register_demo(demo.seed_review, order=DEMO_VERSION_ORDER + 10)

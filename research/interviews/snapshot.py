@@ -1,0 +1,25 @@
+"""The charter's interviews as plain JSON, for the Research summary."""
+
+from charter.models import Charter
+
+from ..models import Interview
+
+
+def interviews_snapshot(charter: Charter) -> list[dict]:
+    interviews = charter.interviews.select_related("interviewer").order_by("held_on", "pk")
+    return [_interview(interview) for interview in interviews]
+
+
+def _interview(interview: Interview) -> dict:
+    interviewer = interview.interviewer
+    return {
+        "interviewee": interview.interviewee,
+        "job_title": interview.job_title,
+        "function": str(interview.get_function_display()),
+        "stakeholder_type": interview.stakeholder_type,
+        "held_on": interview.held_on.isoformat(),
+        "interviewer": (interviewer.get_full_name() or interviewer.get_username())
+        if interviewer
+        else "",
+        "quotes": interview.quotes,
+    }

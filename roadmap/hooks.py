@@ -1,0 +1,56 @@
+"""Every registration of the roadmap app: its section, its board-pack chapter, its part of the
+charter's JSON document and its demo data. Imported once, from ``RoadmapConfig``.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from charter.registry import (
+    DocumentPart,
+    Portable,
+    Section,
+    register,
+    register_demo,
+    register_document_part,
+    register_portable,
+)
+
+from . import board_pack, demo, portable
+from .snapshot import roadmap_briefing, roadmap_completeness, roadmap_snapshot
+from .views import editor_context
+
+register(
+    Section(
+        key="roadmap",
+        title=_("Roadmap"),
+        order=40,
+        snapshot=roadmap_snapshot,
+        template="roadmap/sections/roadmap.html",
+        completeness=roadmap_completeness,
+        editor_template="roadmap/editor.html",
+        editor_context=editor_context,
+        briefing=roadmap_briefing,
+        help_text=_(
+            "The phases that take enablement from its assessed maturity to the next levels, "
+            "the milestones in each, who owns them, what they need and when they land."
+        ),
+    )
+)
+
+# Between the core's results against the charter (order 20) and its changes (40).
+register_document_part(
+    DocumentPart(
+        key="roadmap-progress",
+        document="board_pack",
+        order=30,
+        title=_("Roadmap progress"),
+        template="roadmap/documents/board_pack/roadmap_progress.html",
+        data=board_pack.roadmap_progress,
+    )
+)
+
+# After the future success (objectives, metrics) and the current state (maturity levels).
+register_portable(
+    Portable("roadmap", 40, portable.ROADMAP, portable.export_roadmap, portable.import_roadmap)
+)
+
+register_demo(demo.seed_roadmap)
