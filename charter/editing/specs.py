@@ -165,8 +165,10 @@ class EditForm(forms.ModelForm):
             self.initial["revision"] = getattr(self.instance, "revision", 0)
             self.initial["base"] = fingerprint(field_values(self.instance, self.editable_names))
         if self.editable_names:
-            # Swapped in after a click on Edit or Add: typing can start at once.
-            self.fields[self.editable_names[0]].widget.attrs.setdefault("autofocus", True)
+            # Swapped in after a click on Edit or Add: typing can start at once. Not
+            # ``autofocus``: the browser would focus the field before htmx has wired the form,
+            # and text typed and saved at once would skip the autosave and htmx altogether.
+            self.fields[self.editable_names[0]].widget.attrs.setdefault("data-autofocus", True)
 
     @property
     def heading(self) -> str:
