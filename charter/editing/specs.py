@@ -23,8 +23,9 @@ literal (so that grep finds it) and refuse one that differs from the spec's ``ur
 
 Nothing typed is lost. Every form derives from ``EditForm`` and carries the ``revision`` the
 user started from plus a ``base`` fingerprint of the fields it shows. ``save_form`` writes
-through ``Revisioned.save_revision``: when someone saved in between but touched other fields,
-it applies the user's fields on top of theirs; when they changed the same fields it raises
+only those fields through ``Revisioned.save_fields``, one compare-and-set on the locked row:
+when someone saved in between but touched other fields, their fields stay as they saved them
+and the user's are written beside them; when they changed the same fields it raises
 ``EditConflict``, and the view answers 409 with the form again, holding what the user typed,
 each differing field shown beside the saved version, and the current revision, so that
 merging and saving again succeeds. Invalid input re-renders the form with what was typed and
@@ -89,7 +90,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from charter.access import get_in_workspace
-from charter.models import Charter, EditConflict, Revisioned
+from charter.models import Charter, Revisioned
 
 CONCURRENCY_FIELDS = ("revision", "base")
 
@@ -167,8 +168,10 @@ class EditForm(forms.ModelForm):
             self.initial["revision"] = getattr(self.instance, "revision", 0)
             self.initial["base"] = fingerprint(field_values(self.instance, self.editable_names))
         if self.editable_names:
-            # Swapped in after a click on Edit or Add: typing can start at once.
-            self.fields[self.editable_names[0]].widget.attrs.setdefault("autofocus", True)
+            # Swapped in after a click on Edit or Add: typing can start at once. Not
+            # ``autofocus``: the browser would focus the field before htmx has wired the form,
+            # and text typed and saved at once would skip the autosave and htmx altogether.
+            self.fields[self.editable_names[0]].widget.attrs.setdefault("data-autofocus", True)
 
     @property
     def heading(self) -> str:
@@ -187,27 +190,45 @@ class EditForm(forms.ModelForm):
         return [(field, self.conflicts.get(field.name)) for field in self.visible_fields()]
 
 
-def save_form(form: EditForm, by) -> models.Model:
-    """Save a valid form, refusing to overwrite what someone else changed meanwhile.
+def owned_values(form: EditForm) -> dict[str, Any]:
+    """The values a valid form writes: its own fields, as the model stores them."""
+    instance = form.instance
+    values = {}
+    for name in form.editable_names:
+        model_field = instance._meta.get_field(name)
+        if model_field.many_to_many:
+            values[name] = form.cleaned_data[name]
+        else:
+            values[name] = model_field.value_from_object(instance)
+    return values
 
-    Raises ``EditConflict`` when another save changed the fields this form shows since the
-    user loaded it. When the other save changed only fields this form does not show, the
-    user's fields are applied on top of it.
+
+def save_form(form: EditForm, by) -> models.Model:
+    """Save a valid form's fields, refusing to overwrite what someone else changed meanwhile.
+
+    Only the form's own fields are written, in one compare-and-set on the locked row: they
+    must still hold what the user started from (the ``base`` fingerprint), or nobody may
+    have saved the row since the ``revision`` the form was opened at. Otherwise
+    ``EditConflict``. Saves of other fields in between never make this one fail.
     """
     instance = form.save(commit=False)
     if not isinstance(instance, Revisioned):
         instance.save()
+        form.save_m2m()
     elif instance.pk is None:
         instance.save_revision(0, by)
+        form.save_m2m()
     else:
-        try:
-            instance.save_revision(form.cleaned_data.get("revision") or 0, by)
-        except EditConflict as conflict:
-            theirs = fingerprint(field_values(conflict.current, form.editable_names))
-            if theirs != form.cleaned_data.get("base"):
-                raise
-            instance.save_revision(conflict.current.revision, by)
-    form.save_m2m()
+        names = form.editable_names
+        base = form.cleaned_data.get("base")
+        revision = form.cleaned_data.get("revision")
+
+        def unchanged(stored: Revisioned) -> bool:
+            if revision is not None and stored.revision == revision:
+                return True
+            return bool(base) and fingerprint(field_values(stored, names)) == base
+
+        instance.save_fields(owned_values(form), by, unchanged=unchanged)
     return instance
 
 

@@ -1,5 +1,8 @@
+from collections.abc import Callable, Mapping
+from typing import Any, Self
+
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,8 +21,10 @@ class EditConflict(DomainError):
 class Revisioned(models.Model):
     """Optimistic concurrency: every save names the revision it was edited from.
 
-    ``save_revision(expected)`` writes only if nobody saved in between, else raises
-    ``EditConflict`` carrying the stored object, so the view can show both texts to merge.
+    ``save_revision(expected)`` writes the whole row only if nobody saved in between;
+    ``save_fields(values, unchanged=…)`` writes only some fields, if what is stored for them
+    is still what the editor started from. Both raise ``EditConflict`` carrying the stored
+    object otherwise, so the view can show both texts to merge.
     """
 
     revision = models.PositiveIntegerField(default=1, editable=False)
@@ -57,6 +62,41 @@ class Revisioned(models.Model):
             raise EditConflict(type(self)._default_manager.get(pk=self.pk))
         self.revision = expected_revision + 1
         self.updated_at = now
+
+    def save_fields(
+        self, values: Mapping[str, Any], by=None, *, unchanged: Callable[[Self], bool]
+    ) -> None:
+        """Write ``values`` (field name → value) and no other field, as one compare-and-set.
+
+        The stored row is locked, then ``unchanged(stored)`` says whether the fields being
+        written still hold what the editor started from; if not, ``EditConflict``. Other
+        fields are left as stored, so saves of different fields of one row never undo each
+        other however their revisions interleave. Many-to-many values are sets of objects.
+        """
+        manager = type(self)._default_manager
+        now = timezone.now()
+        with transaction.atomic():
+            stored = manager.select_for_update().get(pk=self.pk)
+            if not unchanged(stored):
+                raise EditConflict(stored)
+            columns = {}
+            for name, value in values.items():
+                model_field = self._meta.get_field(name)
+                if not model_field.many_to_many:
+                    columns[model_field.attname] = value
+            manager.filter(pk=self.pk).update(
+                **columns, revision=F("revision") + 1, updated_at=now, updated_by=by
+            )
+            for name, value in values.items():
+                if self._meta.get_field(name).many_to_many:
+                    getattr(self, name).set(value)
+        # The instance now holds what is stored: the other fields as the lock found them.
+        for model_field in self._meta.concrete_fields:
+            if model_field.attname not in columns:
+                setattr(self, model_field.attname, getattr(stored, model_field.attname))
+        self.revision = stored.revision + 1
+        self.updated_at = now
+        self.updated_by = by
 
 
 class Ordered(models.Model):

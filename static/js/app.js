@@ -10,6 +10,14 @@ document.addEventListener("htmx:beforeSwap", (event) => {
   }
 });
 
+// Focus [data-autofocus] only once htmx has wired what was swapped in. The browser honours a
+// plain autofocus before that, so a Save pressed at once would post the form without htmx.
+document.addEventListener("htmx:load", (event) => {
+  const loaded = event.target;
+  const field = loaded.matches("[data-autofocus]") ? loaded : loaded.querySelector("[data-autofocus]");
+  if (field) field.focus();
+});
+
 // Autosave status: "Unsaved changes" while typing, "Saving…" during the request, "Not saved"
 // when the server cannot be reached. An autosave sends the whole form, so a field counts as
 // saved once a request that carried it succeeds, unless it was typed in again meanwhile.

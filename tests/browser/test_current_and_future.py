@@ -73,6 +73,23 @@ def test_current_state_is_filled_in_place_from_an_empty_charter(page, login, emp
 
 
 @pytest.mark.django_db(transaction=True)
+def test_a_block_saved_the_moment_it_opens_is_saved_in_place_on_a_slow_browser(
+    page, login, empty_charter
+):
+    login(page, "enabler")
+    page.goto(f"{empty_charter}/s/current-state/")
+    # A slow browser: htmx wires what it swapped in 300 ms later instead of 20 ms. The text
+    # box must not take the focus (and the Enter on Save) before that.
+    page.evaluate("htmx.config.defaultSettleDelay = 300; window.samePage = true")
+
+    edit_block(page, "Business strategy", "Grow **enterprise** bookings by 30 %.")
+
+    expect(page.locator("#block-strategy strong")).to_have_text("enterprise")
+    assert page.evaluate("window.samePage === true"), "the Save reloaded the whole page"
+    expect(page).to_have_url(re.compile(r"/s/current-state/$"))
+
+
+@pytest.mark.django_db(transaction=True)
 def test_future_success_is_filled_in_place_from_an_empty_charter(page, login, empty_charter):
     login(page, "enabler")
     page.goto(f"{empty_charter}/s/future-success/")
