@@ -27,6 +27,7 @@ app_name = "charter"
 urlpatterns = [
     path("", accounts.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("accounts/signup/", accounts.signup, name="signup"),
     path("invitations/<str:token>/", accounts.invitation, name="invitation"),
     path("workspaces/", workspaces.workspace_list, name="workspaces"),

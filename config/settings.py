@@ -103,6 +103,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Several processes (web, worker) share the file; wait for locks instead of failing.
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+else:
+    # A database that does not answer fails the request (and /readyz) instead of hanging it.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -213,6 +216,8 @@ CELERY_TASK_IGNORE_RESULT = True
 # Task modules live beside what they work on, not in one ``tasks.py`` per app.
 CELERY_IMPORTS = ("charter.mail", "charter.documents.tasks", "charter.actuals.tasks")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A worker outlives any broker outage: it also relays the outbox once the broker is back.
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
@@ -228,8 +233,12 @@ ACTUAL_REPORTING_GRACE_DAYS = int(os.environ.get("ACTUAL_REPORTING_GRACE_DAYS", 
 # after which the worker process is killed and the export counts as stale.
 PDF_TASK_SOFT_TIME_LIMIT = int(os.environ.get("PDF_TASK_SOFT_TIME_LIMIT", "240"))
 PDF_TASK_TIME_LIMIT = int(os.environ.get("PDF_TASK_TIME_LIMIT", "300"))
-# Test hook only: seconds the worker sleeps after marking an export running, so that the
-# worker-loss integration test can kill it mid-render. Unset (0) everywhere else.
+# A render writes a heartbeat this often; after PDF_MISSED_HEARTBEATS missed beats its worker
+# counts as dead and the export is queued again, without waiting for the visibility timeout.
+PDF_HEARTBEAT_SECONDS = float(os.environ.get("PDF_HEARTBEAT_SECONDS", "5"))
+PDF_MISSED_HEARTBEATS = 3
+# How often each worker relays task messages the web could not hand to the broker.
+OUTBOX_RELAY_SECONDS = float(os.environ.get("OUTBOX_RELAY_SECONDS", "5"))
 
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
