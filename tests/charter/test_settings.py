@@ -37,9 +37,3 @@ def test_debug_off_without_secret_key_refuses_to_start():
     result = run_manage("check", env=env)
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
-
-
-def test_healthz_answers(client, db):
-    response = client.get("/healthz")
-    assert response.status_code == 200
-    assert response.content == b"ok"
