@@ -14,21 +14,26 @@ import time
 from collections.abc import Callable, Iterable
 from datetime import timedelta
 
+import redis
 from celery import current_app
 from django.conf import settings
 from django.db import close_old_connections, transaction
 from django.db.models import F
 from django.utils import timezone
 from kombu.exceptions import KombuError
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from charter.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
 
-# After a failed publish, requests skip their own attempt for this long: a refused Redis
-# costs seconds of client retries per attempt, and the relay delivers the rows anyway.
+# After a failed publish, requests skip their own attempt for this long: a broker that does
+# not answer costs each attempt its timeout, and the relay delivers the rows anyway.
 BROKER_BACKOFF_SECONDS = 30
+BROKER_CHECK_TIMEOUT = 2
 _unreachable_until: dict[str, float] = {}
+_redis_clients: dict[str, redis.Redis] = {}
 
 
 def enqueue(
@@ -60,31 +65,40 @@ def resend(task_id: str) -> OutboxMessage | None:
 
 def publish(message: OutboxMessage) -> bool:
     """Hand the message to the broker now; False, with the row left unsent, when it cannot."""
-    options = {"task_id": message.task_id, "retry": False}
-    if message.queue:
-        options["queue"] = message.queue
-    task = current_app.tasks.get(message.task_name)
     try:
-        if task is None:
-            current_app.send_task(
-                message.task_name, args=message.args, kwargs=message.kwargs, **options
-            )
-        else:
-            task.apply_async(args=message.args, kwargs=message.kwargs, **options)
+        if not broker_answers():
+            return _refused(message, "The broker does not answer.")
+        _send(message)
     except _broker_errors() as error:
-        _unreachable_until[_broker_url()] = time.monotonic() + BROKER_BACKOFF_SECONDS
-        message.last_error = f"{type(error).__name__}: {error}"[:2000]
-        OutboxMessage.objects.filter(pk=message.pk).update(
-            attempts=F("attempts") + 1, last_error=message.last_error
-        )
-        logger.warning("Broker unreachable; %s stays in the outbox: %s", message, error)
-        return False
+        return _refused(message, f"{type(error).__name__}: {error}")
     _unreachable_until.pop(_broker_url(), None)
     message.sent_at = timezone.now()
     OutboxMessage.objects.filter(pk=message.pk, sent_at__isnull=True).update(
         sent_at=message.sent_at, attempts=F("attempts") + 1, last_error=""
     )
     return True
+
+
+def _send(message: OutboxMessage) -> None:
+    # Through the registered task when there is one, so that eager mode runs it in process.
+    options = {"task_id": message.task_id, "retry": False}
+    if message.queue:
+        options["queue"] = message.queue
+    task = current_app.tasks.get(message.task_name)
+    if task is None:
+        current_app.send_task(message.task_name, message.args, message.kwargs, **options)
+    else:
+        task.apply_async(message.args, message.kwargs, **options)
+
+
+def _refused(message: OutboxMessage, reason: str) -> bool:
+    _unreachable_until[_broker_url()] = time.monotonic() + BROKER_BACKOFF_SECONDS
+    message.last_error = reason[:2000]
+    OutboxMessage.objects.filter(pk=message.pk).update(
+        attempts=F("attempts") + 1, last_error=message.last_error
+    )
+    logger.warning("Broker unreachable; %s stays in the outbox: %s", message, reason)
+    return False
 
 
 def relay_pending(older_than: float = 0, limit: int = 200) -> int:
@@ -97,6 +111,33 @@ def relay_pending(older_than: float = 0, limit: int = 200) -> int:
             break
         sent += 1
     return sent
+
+
+def broker_answers() -> bool:
+    """The broker answers now. Redis is asked directly: its client's own reconnection
+    retries, which Celery's publish goes through, take seconds to give up on a refusal."""
+    url = _broker_url()
+    if not url.startswith(("redis://", "rediss://")):
+        try:
+            with current_app.connection_for_write() as broker:
+                broker.ensure_connection(max_retries=1, timeout=BROKER_CHECK_TIMEOUT)
+        except _broker_errors():
+            return False
+        return True
+    client = _redis_clients.get(url)
+    if client is None:
+        client = _redis_clients[url] = redis.Redis.from_url(
+            url,
+            socket_connect_timeout=BROKER_CHECK_TIMEOUT,
+            socket_timeout=BROKER_CHECK_TIMEOUT,
+            # One immediate retry: a pooled connection broken by a Redis restart reconnects.
+            retry=Retry(NoBackoff(), 1),
+        )
+    try:
+        client.ping()
+    except redis.RedisError:
+        return False
+    return True
 
 
 def _publish_unless_broker_down(message: OutboxMessage) -> None:
