@@ -52,6 +52,7 @@ format: install-dev
 bench: install-dev
 	$(PY) bench/pdf_bench.py
 	$(PY) bench/timeline_bench.py
+	$(PY) bench/outbox_bench.py
 
 clean:
 	rm -rf var/ .venv .venv-tools
