@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from datetime import timedelta
 
 import redis
-from celery import current_app
+from celery import current_app, shared_task
 from django.conf import settings
 from django.db import close_old_connections, transaction
 from django.db.models import F
@@ -32,6 +32,9 @@ logger = logging.getLogger(__name__)
 # not answer costs each attempt its timeout, and the relay delivers the rows anyway.
 BROKER_BACKOFF_SECONDS = 30
 BROKER_CHECK_TIMEOUT = 2
+# Sent messages are kept this long, far beyond any redelivery, so that a duplicate still
+# finds its row handled.
+KEEP_SENT = timedelta(days=7)
 _unreachable_until: dict[str, float] = {}
 _redis_clients: dict[str, redis.Redis] = {}
 
@@ -138,6 +141,13 @@ def broker_answers() -> bool:
     except redis.RedisError:
         return False
     return True
+
+
+@shared_task
+def prune_sent() -> int:
+    """Delete the messages sent longer ago than ``KEEP_SENT`` (daily, from Celery beat)."""
+    deleted, _ = OutboxMessage.objects.filter(sent_at__lt=timezone.now() - KEEP_SENT).delete()
+    return deleted
 
 
 def _publish_unless_broker_down(message: OutboxMessage) -> None:

@@ -214,7 +214,12 @@ CELERY_WORKER_MAX_MEMORY_PER_CHILD = int(
 )
 CELERY_TASK_IGNORE_RESULT = True
 # Task modules live beside what they work on, not in one ``tasks.py`` per app.
-CELERY_IMPORTS = ("charter.mail", "charter.documents.tasks", "charter.actuals.tasks")
+CELERY_IMPORTS = (
+    "charter.mail",
+    "charter.outbox",
+    "charter.documents.tasks",
+    "charter.actuals.tasks",
+)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A worker outlives any broker outage: it also relays the outbox once the broker is back.
 CELERY_BROKER_CONNECTION_MAX_RETRIES = None
@@ -224,6 +229,10 @@ CELERY_BEAT_SCHEDULE = {
     "remind-owners-of-overdue-actuals": {
         "task": "charter.actuals.tasks.send_actual_reminders",
         "schedule": crontab(hour=int(os.environ.get("REMINDER_HOUR", "7")), minute=0),
+    },
+    "prune-sent-outbox-messages": {
+        "task": "charter.outbox.prune_sent",
+        "schedule": crontab(hour=3, minute=30),
     },
 }
 # Days after a period ends before its actual counts as overdue.

@@ -31,7 +31,8 @@ class OutboxMessage(models.Model):
                 fields=["created_at"],
                 condition=models.Q(sent_at__isnull=True),
                 name="outbox_unsent",
-            )
+            ),
+            models.Index(fields=["sent_at"], name="outbox_sent"),
         ]
 
     def __str__(self):

@@ -224,3 +224,17 @@ def test_another_workspace_cannot_requeue_a_stopped_render(
 
     assert response.status_code == 404
     assert PdfExport.objects.get().status == PdfExport.Status.RUNNING
+
+
+@pytest.mark.django_db
+def test_pruning_deletes_only_messages_sent_long_ago():
+    now = timezone.now()
+    old = OutboxMessage.objects.create(task_name="t", sent_at=now - outbox.KEEP_SENT * 2)
+    recent = OutboxMessage.objects.create(task_name="t", sent_at=now - timedelta(hours=1))
+    waiting = OutboxMessage.objects.create(task_name="t", last_error="refused")
+    OutboxMessage.objects.filter(pk=waiting.pk).update(created_at=now - outbox.KEEP_SENT * 2)
+
+    assert outbox.prune_sent() == 1
+
+    assert set(OutboxMessage.objects.values_list("pk", flat=True)) == {recent.pk, waiting.pk}
+    assert not OutboxMessage.objects.filter(pk=old.pk).exists()
