@@ -188,6 +188,18 @@ def test_a_render_whose_heartbeat_stopped_is_queued_again_from_its_status_page(
 
 
 @pytest.mark.django_db
+def test_a_stopped_render_on_the_version_page_polls_its_status_which_requeues_it(
+    owner, version, running_export, settings
+):
+    stop_heartbeat(running_export, settings)
+
+    page = owner.get(url(version, "versions", version.pk)).content.decode()
+
+    status_url = url(version, "exports", running_export.pk)
+    assert f'hx-get="{status_url}" hx-trigger="every 2s"' in page
+
+
+@pytest.mark.django_db
 def test_a_render_with_a_live_heartbeat_is_left_to_its_worker(
     owner, version, running_export, django_capture_on_commit_callbacks
 ):
