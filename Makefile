@@ -53,6 +53,7 @@ bench: install-dev
 	$(PY) bench/pdf_bench.py
 	$(PY) bench/timeline_bench.py
 	$(PY) bench/csv_import_bench.py
+	$(PY) bench/outbox_bench.py
 
 clean:
 	rm -rf var/ .venv .venv-tools

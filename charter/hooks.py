@@ -1,14 +1,19 @@
 """Every registration of the core app: its sections, overview and version panels, navigation
-links, document parts, portable parts and demo seeders. Imported once, from ``CharterConfig``.
+links, document parts, portable parts, demo seeders and the worker's periodic chores.
+Imported once, from ``CharterConfig``.
 """
 
+from celery.signals import worker_ready, worker_shutdown
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from charter import outbox
 from charter.actuals import demo as actuals_demo
 from charter.actuals.panel import overdue_actuals_context
 from charter.comments import demo as comments_demo
 from charter.documents import board_pack
 from charter.documents import demo as documents_demo
+from charter.documents.requests import requeue_stopped_renders
 from charter.documents.views import export_panel
 from charter.registry import (
     DEMO_VERSION_ORDER,
@@ -206,3 +211,19 @@ register_demo(comments_demo.seed_comments)
 register_demo(actuals_demo.seed_actuals_import, order=50)
 register_demo(versions_demo.seed_versions, order=DEMO_VERSION_ORDER)
 register_demo(documents_demo.seed_exports, order=DEMO_VERSION_ORDER + 100)
+
+# Every Celery worker relays the outbox and requeues renders whose heartbeat stopped, from a
+# thread of its main process: a beat task could not run while the broker is down.
+_worker_chores = outbox.Relay(
+    [outbox.relay_chore, requeue_stopped_renders], interval=settings.OUTBOX_RELAY_SECONDS
+)
+
+
+@worker_ready.connect
+def _start_worker_chores(**kwargs):
+    _worker_chores.start()
+
+
+@worker_shutdown.connect
+def _stop_worker_chores(**kwargs):
+    _worker_chores.stop()

@@ -1,17 +1,38 @@
-"""Email from the worker: queued once the request's transaction has committed."""
+"""Email from the worker, through the outbox: written with the request's work, sent once."""
 
 from celery import shared_task
 from django.core.mail import send_mail
 from django.db import transaction
+from django.utils import timezone
+
+from charter import outbox
+from charter.models import OutboxMessage
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def send_email(subject: str, body: str, recipients: list[str]) -> int:
-    return send_mail(subject, body, None, recipients)
+@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_email(self, subject: str, body: str, recipients: list[str]) -> int:
+    """Send the email of one outbox message; a duplicate of the message finds it handled.
+
+    The message row stays locked while the email goes out, so two copies delivered at once
+    send one email; a failure rolls the mark back and the retry sends it.
+    """
+    with transaction.atomic():
+        message = OutboxMessage.objects.select_for_update().filter(task_id=self.request.id).first()
+        if message is not None and message.handled_at is not None:
+            return 0
+        sent = send_mail(subject, body, None, recipients)
+        if message is not None:
+            message.handled_at = timezone.now()
+            message.save(update_fields=["handled_at"])
+    return sent
 
 
-def queue_email(subject: str, body: str, recipients: list[str]) -> None:
-    """Send an email from the worker once the current transaction has committed."""
+def queue_email(subject: str, body: str, recipients: list[str]) -> OutboxMessage | None:
+    """Send an email from the worker once the current transaction has committed.
+
+    The returned message says, after commit, whether the broker took it (``is_sent``).
+    """
     recipients = [address for address in recipients if address]
-    if recipients:
-        transaction.on_commit(lambda: send_email.delay(str(subject), str(body), recipients))
+    if not recipients:
+        return None
+    return outbox.enqueue(send_email.name, args=[str(subject), str(body), recipients])

@@ -117,6 +117,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Several processes (web, worker) share the file; wait for locks instead of failing.
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+else:
+    # A database that does not answer fails the request (and /readyz) instead of hanging it.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -225,14 +228,25 @@ CELERY_WORKER_MAX_MEMORY_PER_CHILD = int(
 )
 CELERY_TASK_IGNORE_RESULT = True
 # Task modules live beside what they work on, not in one ``tasks.py`` per app.
-CELERY_IMPORTS = ("charter.mail", "charter.documents.tasks", "charter.actuals.tasks")
+CELERY_IMPORTS = (
+    "charter.mail",
+    "charter.outbox",
+    "charter.documents.tasks",
+    "charter.actuals.tasks",
+)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A worker outlives any broker outage: it also relays the outbox once the broker is back.
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "remind-owners-of-overdue-actuals": {
         "task": "charter.actuals.tasks.send_actual_reminders",
         "schedule": crontab(hour=int(os.environ.get("REMINDER_HOUR", "7")), minute=0),
+    },
+    "prune-sent-outbox-messages": {
+        "task": "charter.outbox.prune_sent",
+        "schedule": crontab(hour=3, minute=30),
     },
 }
 # Days after a period ends before its actual counts as overdue.
@@ -242,8 +256,12 @@ ACTUAL_REPORTING_GRACE_DAYS = int(os.environ.get("ACTUAL_REPORTING_GRACE_DAYS", 
 # after which the worker process is killed and the export counts as stale.
 PDF_TASK_SOFT_TIME_LIMIT = int(os.environ.get("PDF_TASK_SOFT_TIME_LIMIT", "240"))
 PDF_TASK_TIME_LIMIT = int(os.environ.get("PDF_TASK_TIME_LIMIT", "300"))
-# Test hook only: seconds the worker sleeps after marking an export running, so that the
-# worker-loss integration test can kill it mid-render. Unset (0) everywhere else.
+# A render writes a heartbeat this often; after PDF_MISSED_HEARTBEATS missed beats its worker
+# counts as dead and the export is queued again, without waiting for the visibility timeout.
+PDF_HEARTBEAT_SECONDS = float(os.environ.get("PDF_HEARTBEAT_SECONDS", "5"))
+PDF_MISSED_HEARTBEATS = 3
+# How often each worker relays task messages the web could not hand to the broker.
+OUTBOX_RELAY_SECONDS = float(os.environ.get("OUTBOX_RELAY_SECONDS", "5"))
 
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -252,6 +270,8 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+    # Load balancers and container probes ask over plain HTTP from inside.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True

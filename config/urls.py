@@ -14,6 +14,7 @@ def favicon(request):
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
     # Throttled versions of two of Django's auth views, ahead of the rest.

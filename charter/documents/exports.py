@@ -8,7 +8,10 @@ The lifecycle of a ``PdfExport``:
   finished export is returned as it is.
 * The task ``claim``s the export before rendering. Only the message named in
   ``export.task_id`` may render it; a RUNNING export is taken over only by a *redelivery*
-  (its worker died before acknowledging) or when it ran past the hard time limit.
+  (its worker died before acknowledging) or once it is stale: its heartbeat, written every
+  few seconds while it renders, stopped.
+* ``requests.requeue_stopped`` queues a stale export again under a new task message (from
+  its status page, and from every worker's periodic chores).
 * ``complete`` stores the file through Django's storage API with its SHA-256;
   ``fail`` records a reason a person can read; ``requests.retry_export`` queues it again.
 """
@@ -68,9 +71,14 @@ def claim(export_pk: int, task_id: str, redelivered: bool = False) -> PdfExport 
             return None
         export.status = Status.RUNNING
         export.attempts += 1
-        export.started_at = timezone.now()
-        export.save(update_fields=["status", "attempts", "started_at"])
+        export.started_at = export.heartbeat_at = timezone.now()
+        export.save(update_fields=["status", "attempts", "started_at", "heartbeat_at"])
     return export
+
+
+def beat(export: PdfExport) -> bool:
+    """The render is alive; False once the export is no longer ours (taken over, finished)."""
+    return bool(PdfExport.objects.filter(_owns(export)).update(heartbeat_at=timezone.now()))
 
 
 def _owns(export: PdfExport) -> Q:

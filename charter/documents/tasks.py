@@ -1,13 +1,16 @@
 """The render task: one export rendered by whichever worker claims it."""
 
 import logging
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from celery.utils.time import get_exponential_backoff_interval
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.utils.translation import gettext as _
 
 from charter.documents import exports
@@ -19,6 +22,34 @@ logger = logging.getLogger(__name__)
 # Failures worth another try: the database, the broker or the file store hiccuped.
 # Anything else (a template error, a broken snapshot) fails the same way every time.
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, OSError)
+
+
+@contextmanager
+def heartbeat(export) -> Iterator[None]:
+    """Write the export's heartbeat from a thread while the body renders.
+
+    A dead worker stops beating, so its export is noticed as stale within a few beats.
+    """
+    stopped = threading.Event()
+
+    def beat_until_stopped() -> None:
+        try:
+            while not stopped.wait(settings.PDF_HEARTBEAT_SECONDS):
+                try:
+                    if not exports.beat(export):
+                        return
+                except DatabaseError:
+                    logger.warning("Heartbeat of PDF export %s missed", export.pk, exc_info=True)
+        finally:
+            connection.close()  # this thread's own connection
+
+    thread = threading.Thread(target=beat_until_stopped, name=f"heartbeat-{export.pk}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stopped.set()
+        thread.join(timeout=settings.PDF_HEARTBEAT_SECONDS)
 
 
 @shared_task(
@@ -37,9 +68,10 @@ def render_pdf_export(self, export_pk: int) -> str:
         return "skipped"
     try:
         started = time.perf_counter()
-        html = pdf.build_html(export)
-        built = time.perf_counter() - started
-        rendered = pdf.render(html)
+        with heartbeat(export):
+            html = pdf.build_html(export)
+            built = time.perf_counter() - started
+            rendered = pdf.render(html)
         timings = {"html": round(built, 3), **rendered.timings}
         exports.complete(export, rendered.data, rendered.page_count, timings)
     except SoftTimeLimitExceeded:

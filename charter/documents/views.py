@@ -9,7 +9,7 @@ from charter.access import get_in_workspace, workspace_view
 from charter.documents import limits
 from charter.documents.exports import filename
 from charter.documents.forms import ExportRequestForm
-from charter.documents.requests import request_export, retry_export
+from charter.documents.requests import request_export, requeue_stopped, retry_export
 from charter.models import CharterVersion, PdfExport
 from charter.throttle import too_many_requests
 
@@ -52,7 +52,11 @@ def export_create(request, charterversion_pk):
 
 @workspace_view()
 def export_detail(request, pdfexport_pk):
-    return _status(request, _get_export(request, pdfexport_pk))
+    """The export's status; a render whose worker stopped is queued again on sight."""
+    export = _get_export(request, pdfexport_pk)
+    if export.is_stale:
+        export = requeue_stopped(export)
+    return _status(request, export)
 
 
 @workspace_view()

@@ -14,6 +14,7 @@ from .current_state import (
 from .exports import PdfExport
 from .future_success import FutureSuccess, Metric, MetricActual, Objective
 from .imports import MetricImport
+from .outbox import OutboxMessage
 from .reminders import ActualReminder
 from .scope import Audience, FundingSource, Scope, Service
 from .uploads import PendingUpload
@@ -45,6 +46,7 @@ __all__ = [
     "PendingUpload",
     "Objective",
     "Ordered",
+    "OutboxMessage",
     "PartnerTeam",
     "PdfExport",
     "RaciAssignment",

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .outbox import OutboxMessage
 from .versions import CharterVersion, VersionStatus
 
 
@@ -50,6 +51,9 @@ class PdfExport(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
+    # Written every PDF_HEARTBEAT_SECONDS by the rendering worker: a render whose heartbeat
+    # stopped lost its worker, long before the broker's visibility timeout says so.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     workspace_path = "version__charter__workspace"
@@ -76,12 +80,25 @@ class PdfExport(models.Model):
 
     @property
     def is_stale(self) -> bool:
-        """Running for longer than the task's hard time limit: its worker cannot be alive."""
-        limit = timedelta(seconds=settings.PDF_TASK_TIME_LIMIT)
+        """Running without a heartbeat for PDF_MISSED_HEARTBEATS beats: its worker is gone.
+
+        A render claimed before heartbeats existed is stale past the task's hard time limit.
+        """
+        if self.status != self.Status.RUNNING or self.started_at is None:
+            return False
+        if self.heartbeat_at is None:
+            last_sign, allowed = self.started_at, settings.PDF_TASK_TIME_LIMIT
+        else:
+            last_sign = self.heartbeat_at
+            allowed = settings.PDF_HEARTBEAT_SECONDS * settings.PDF_MISSED_HEARTBEATS
+        return last_sign < timezone.now() - timedelta(seconds=allowed)
+
+    @property
+    def waiting_for_broker(self) -> bool:
+        """Queued, but its task message is still in the outbox: the broker was unreachable."""
         return (
-            self.status == self.Status.RUNNING
-            and self.started_at is not None
-            and self.started_at < timezone.now() - limit
+            self.status == self.Status.QUEUED
+            and OutboxMessage.refused().filter(task_id=self.task_id).exists()
         )
 
     @property

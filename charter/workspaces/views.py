@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -8,7 +9,7 @@ from django.views.decorators.http import require_POST
 from charter.access import get_in_workspace, workspace_view
 from charter.errors import DomainError
 from charter.mail import queue_email
-from charter.models import AuditEvent, Invitation, Membership
+from charter.models import AuditEvent, Invitation, Membership, OutboxMessage
 from charter.workspaces.forms import InvitationForm, RoleForm, WorkspaceForm
 from charter.workspaces.membership import change_role, create_workspace, remove_member
 
@@ -38,11 +39,24 @@ def members(request):
     if request.method == "POST":
         if not form.is_valid():
             return _members_page(request, form, status=400)
-        invitation = Invitation.objects.create(
-            workspace=request.workspace, invited_by=request.user, **form.cleaned_data
-        )
-        _send_invitation(request, invitation)
-        messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.email})
+        with transaction.atomic():
+            invitation = Invitation.objects.create(
+                workspace=request.workspace, invited_by=request.user, **form.cleaned_data
+            )
+            email = _send_invitation(request, invitation)
+        if email.is_sent:
+            messages.success(
+                request, _("Invitation sent to %(email)s.") % {"email": invitation.email}
+            )
+        else:
+            messages.warning(
+                request,
+                _(
+                    "The invitation to %(email)s is saved. Its email will be sent as soon as "
+                    "the mail worker is reachable."
+                )
+                % {"email": invitation.email},
+            )
         return redirect("charter:members", request.workspace.slug)
     return _members_page(request, form)
 
@@ -57,9 +71,9 @@ def _members_page(request, form=None, status=200):
     return render(request, "charter/workspaces/members.html", context, status=status)
 
 
-def _send_invitation(request, invitation):
+def _send_invitation(request, invitation) -> OutboxMessage:
     link = request.build_absolute_uri(reverse("charter:invitation", args=[invitation.token]))
-    queue_email(
+    email = queue_email(
         _("You are invited to %(workspace)s on Charterboard") % {"workspace": request.workspace},
         _("%(inviter)s invited you to join %(workspace)s as %(role)s.\n\nAccept: %(link)s")
         % {
@@ -77,6 +91,7 @@ def _send_invitation(request, invitation):
         invitation,
         changes={"email": invitation.email, "role": invitation.role},
     )
+    return email
 
 
 @workspace_view("manage")

@@ -180,14 +180,16 @@ def test_a_worker_that_was_taken_over_cannot_overwrite_the_new_result(
     assert not export.sha256
 
 
-def test_an_export_running_past_the_hard_time_limit_is_stale_and_can_be_retried(
+def test_an_export_without_heartbeat_running_past_the_hard_time_limit_is_stale_and_can_be_retried(
     version, settings, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False):
         export = requests.request_export(version, "charter", version.author)
     exports.claim(export.pk, export.task_id)
+    # As claimed before renders wrote heartbeats.
     PdfExport.objects.filter(pk=export.pk).update(
-        started_at=timezone.now() - timedelta(seconds=settings.PDF_TASK_TIME_LIMIT + 1)
+        started_at=timezone.now() - timedelta(seconds=settings.PDF_TASK_TIME_LIMIT + 1),
+        heartbeat_at=None,
     )
     export.refresh_from_db()
     assert export.is_stale and export.can_retry

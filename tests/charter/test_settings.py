@@ -41,12 +41,6 @@ def test_debug_off_without_secret_key_refuses_to_start():
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
 
 
-def test_healthz_answers(client, db):
-    response = client.get("/healthz")
-    assert response.status_code == 200
-    assert response.content == b"ok"
-
-
 def test_a_mistyped_boolean_refuses_to_start_naming_the_variable_and_the_accepted_words():
     result = run_manage("check", env={**PRODUCTION, "DJANGO_SECURE_SSL_REDIRECT": "flase"})
 
