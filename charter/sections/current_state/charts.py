@@ -18,6 +18,23 @@ TOP = 34
 
 RIGHT = 130
 
+# Presentation attributes rather than a <style> element: the Content-Security-Policy refuses
+# inline styles, and a page-wide rule could restyle the other drawings on the page.
+TEXT = 'font-family="sans-serif" font-size="12" fill="#1d2433"'
+PAINT = {
+    "grid": 'stroke="#d9dee8"',
+    "tick": 'font-family="sans-serif" font-size="12" fill="#5b6478"',
+    "label": TEXT,
+    "value": TEXT,
+    "bar": 'fill="#2f5bd3"',
+    "none": 'fill="#5b6478" font-style="italic"',
+    "overall": 'stroke="#1d2433" stroke-dasharray="4 3"',
+}
+
+
+def _paint(name: str) -> SafeString:
+    return SafeString(f'class="{name}" {PAINT[name]}')
+
 
 def maturity_chart(maturity: dict) -> SafeString:
     """Horizontal bars, one per dimension, against the level scale; labelled, not colour-coded.
@@ -34,8 +51,8 @@ def maturity_chart(maturity: dict) -> SafeString:
     width = LABEL_WIDTH + SCALE_WIDTH + RIGHT
     ticks = format_html_join(
         "",
-        '<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" class="grid"/>'
-        '<text x="{0}" y="{3}" text-anchor="middle" class="tick">{4}</text>',
+        '<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" {5}/>'
+        '<text x="{0}" y="{3}" text-anchor="middle" {6}>{4}</text>',
         (
             (
                 round(LABEL_WIDTH + level["rank"] * step, 1),
@@ -43,6 +60,8 @@ def maturity_chart(maturity: dict) -> SafeString:
                 height - 10,
                 TOP - 12,
                 level["rank"],
+                _paint("grid"),
+                _paint("tick"),
             )
             for level in levels
         ),
@@ -56,13 +75,6 @@ def maturity_chart(maturity: dict) -> SafeString:
         '<svg class="chart maturity-chart" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
         'role="img" aria-labelledby="maturity-chart-title" xmlns="http://www.w3.org/2000/svg">'
         '<title id="maturity-chart-title">{summary}</title>'
-        # An inline SVG's <style> applies to the whole HTML page: scope every rule to this chart.
-        "<style>.maturity-chart .grid{{stroke:#d9dee8}}"
-        " .maturity-chart .tick,.maturity-chart .label,.maturity-chart .value"
-        "{{font:12px sans-serif;fill:#1d2433}}"
-        " .maturity-chart .tick{{fill:#5b6478}} .maturity-chart .bar{{fill:#2f5bd3}}"
-        " .maturity-chart .none{{fill:#5b6478;font-style:italic}}"
-        " .maturity-chart .overall{{stroke:#1d2433;stroke-dasharray:4 3}}</style>"
         "{ticks}{overall}{rows}</svg>",
         w=width,
         h=height,
@@ -76,33 +88,37 @@ def maturity_chart(maturity: dict) -> SafeString:
 def _bar(index: int, row: dict, step: float) -> SafeString:
     y = TOP + index * ROW_HEIGHT
     label = format_html(
-        '<text x="{}" y="{}" text-anchor="end" class="label">{}</text>',
+        '<text x="{}" y="{}" text-anchor="end" {}>{}</text>',
         LABEL_WIDTH - 8,
         y + 17,
+        _paint("label"),
         _truncate(row["name"], 28),
     )
     if not row.get("rank"):
         return label + format_html(
-            '<text x="{}" y="{}" class="none">{}</text>',
+            '<text x="{}" y="{}" {}>{}</text>',
             LABEL_WIDTH + 6,
             y + 17,
+            _paint("none"),
             _("not assessed"),
         )
     length = round(row["rank"] * step, 1)
     value = f"{row['rank']} · {row['level']}"
     return label + format_html(
-        '<rect x="{}" y="{}" width="{}" height="18" rx="3" class="bar"/>'
+        '<rect x="{}" y="{}" width="{}" height="18" rx="3" {}/>'
         # A white backing keeps the label readable over the grid and the overall line.
         '<rect x="{}" y="{}" width="{}" height="16" fill="#fff"/>'
-        '<text x="{}" y="{}" class="value">{}</text>',
+        '<text x="{}" y="{}" {}>{}</text>',
         LABEL_WIDTH,
         y + 4,
         length,
+        _paint("bar"),
         round(LABEL_WIDTH + length + 3, 1),
         y + 5,
         round(len(value) * 6.8 + 6, 1),
         round(LABEL_WIDTH + length + 6, 1),
         y + 17,
+        _paint("value"),
         value,
     )
 
@@ -113,13 +129,15 @@ def _overall_marker(maturity: dict, step: float, height: int) -> SafeString:
         return SafeString("")
     x = round(LABEL_WIDTH + float(mean) * step, 1)
     return format_html(
-        '<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" class="overall"/>'
-        '<text x="{0}" y="{3}" text-anchor="middle" class="value">{4}</text>',
+        '<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" {5}/>'
+        '<text x="{0}" y="{3}" text-anchor="middle" {6}>{4}</text>',
         x,
         TOP - 4,
         height - 8,
         10,
         _("overall %(mean)s") % {"mean": mean},
+        _paint("overall"),
+        _paint("value"),
     )
 
 
