@@ -2,10 +2,13 @@
 links, document parts, portable parts and demo seeders. Imported once, from ``CharterConfig``.
 """
 
+from django.core.checks import Tags
+from django.core.checks import register as register_check
 from django.utils.translation import gettext_lazy as _
 
 from charter.actuals import demo as actuals_demo
 from charter.actuals.panel import overdue_actuals_context
+from charter.checks import database_role_is_not_superuser
 from charter.comments import demo as comments_demo
 from charter.documents import board_pack
 from charter.documents import demo as documents_demo
@@ -214,3 +217,7 @@ register_demo(comments_demo.seed_comments)
 register_demo(actuals_demo.seed_actuals_import, order=50)
 register_demo(versions_demo.seed_versions, order=DEMO_VERSION_ORDER)
 register_demo(documents_demo.seed_exports, order=DEMO_VERSION_ORDER + 100)
+
+
+# Runs where a database is named: migrate, check --database default.
+register_check(database_role_is_not_superuser, Tags.database)
