@@ -5,11 +5,14 @@ Imported once, from ``CharterConfig``.
 
 from celery.signals import worker_ready, worker_shutdown
 from django.conf import settings
+from django.core.checks import Tags
+from django.core.checks import register as register_check
 from django.utils.translation import gettext_lazy as _
 
 from charter import outbox
 from charter.actuals import demo as actuals_demo
 from charter.actuals.panel import overdue_actuals_context
+from charter.checks import database_role_is_not_superuser
 from charter.comments import demo as comments_demo
 from charter.documents import board_pack
 from charter.documents import demo as documents_demo
@@ -227,3 +230,7 @@ def _start_worker_chores(**kwargs):
 @worker_shutdown.connect
 def _stop_worker_chores(**kwargs):
     _worker_chores.stop()
+
+
+# Runs where a database is named: migrate, check --database default.
+register_check(database_role_is_not_superuser, Tags.database)

@@ -27,6 +27,49 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(pytest.mark.skip(reason=reason))
 
 
+def _flush_past_the_guard_triggers(execute_sql_flush):
+    """Let transactional tests empty the database between tests.
+
+    The guard triggers (charter 0010, governance 0003) refuse to delete approved versions,
+    closed votes and audit events, which is what flushing does. PostgreSQL skips user triggers
+    for a superuser in replica mode; SQLite cannot disable them, so they are dropped and put
+    back inside the flush's transaction.
+    """
+
+    def flush(self, sql_list):
+        if self.connection.vendor == "postgresql":
+            sql_list = [
+                "SET LOCAL session_replication_role = replica",
+                *sql_list,
+                "SET LOCAL session_replication_role = DEFAULT",
+            ]
+        elif self.connection.vendor == "sqlite":
+            with self.connection.cursor() as cursor:
+                cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+                triggers = cursor.fetchall()
+            sql_list = [
+                *(f'DROP TRIGGER "{name}"' for name, _ in triggers),
+                *sql_list,
+                *(sql for _, sql in triggers),
+            ]
+        return execute_sql_flush(self, sql_list)
+
+    return flush
+
+
+@pytest.fixture(autouse=True, scope="session")
+def flush_past_the_guard_triggers():
+    from django.db.backends.base.operations import BaseDatabaseOperations
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            BaseDatabaseOperations,
+            "execute_sql_flush",
+            _flush_past_the_guard_triggers(BaseDatabaseOperations.execute_sql_flush),
+        )
+        yield
+
+
 @pytest.fixture(autouse=True)
 def fast_and_eager(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -42,19 +42,35 @@ def browser():
 
 
 @pytest.fixture
-def new_page(browser, live_server):
-    """new_page() opens a page in a fresh browser context (its own cookies)."""
+def csp_violations():
+    """What the Content-Security-Policy blocked in any page of the test, as Chromium logs it."""
+    return []
+
+
+@pytest.fixture
+def new_page(browser, live_server, csp_violations):
+    """new_page() opens a page in a fresh browser context (its own cookies).
+
+    Every browser test fails when the page did something the Content-Security-Policy refused.
+    """
     contexts = []
+
+    def record(message):
+        if "Content Security Policy" in message.text:
+            csp_violations.append(message.text)
 
     def make():
         context = browser.new_context(base_url=live_server.url, locale="en-US")
         context.set_default_timeout(10_000)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.on("console", record)
+        return page
 
     yield make
     for context in contexts:
         context.close()
+    assert csp_violations == [], "the Content-Security-Policy refused: " + "; ".join(csp_violations)
 
 
 @pytest.fixture

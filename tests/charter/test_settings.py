@@ -75,3 +75,40 @@ def test_a_boolean_other_than_the_accepted_words_is_refused(monkeypatch, value):
 
     with pytest.raises(ImproperlyConfigured, match="CHARTERBOARD_TEST_FLAG"):
         env_bool("CHARTERBOARD_TEST_FLAG", False)
+
+
+ASKS_AS_HTTPS = """
+from django.test import Client
+response = Client().get("/accounts/login/", SERVER_NAME="charter.example.com", HTTP_X_FORWARDED_PROTO="https")
+print(response.status_code, response.headers.get("Location", ""))
+"""
+
+
+def forwarded_https_answer(tmp_path, **env):
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        ASKS_AS_HTTPS,
+        env={**PRODUCTION, "CHARTERBOARD_VAR_DIR": str(tmp_path), **env},
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_a_clients_x_forwarded_proto_is_not_trusted_by_default(tmp_path):
+    assert forwarded_https_answer(tmp_path) == [
+        "301",
+        "https://charter.example.com/accounts/login/",
+    ]
+
+
+def test_x_forwarded_proto_is_trusted_when_the_deployment_says_a_proxy_sets_it(tmp_path):
+    assert forwarded_https_answer(tmp_path, DJANGO_TRUST_X_FORWARDED_PROTO="1") == ["200"]
+
+
+def test_check_deploy_stays_silent_behind_a_trusted_proxy():
+    env = {**PRODUCTION, "DJANGO_TRUST_X_FORWARDED_PROTO": "1"}
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
