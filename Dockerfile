@@ -2,10 +2,10 @@ FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 UV_PROJECT_ENVIRONMENT=/opt/venv PATH=/opt/venv/bin:$PATH
 
-# Pango for WeasyPrint; Noto fonts so Chinese and Russian PDFs have glyphs.
+# Pango for WeasyPrint; Noto fonts so Chinese and Russian PDFs have glyphs; gettext to compile the catalogues.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-      fonts-noto-core fonts-noto-cjk fonts-dejavu-core \
+      fonts-noto-core fonts-noto-cjk fonts-dejavu-core gettext \
  && rm -rf /var/lib/apt/lists/* \
  && pip install --no-cache-dir uv
 
@@ -13,7 +13,8 @@ WORKDIR /app
 COPY pyproject.toml uv.lock ./
 RUN uv sync --frozen --no-dev --no-install-project
 COPY . .
-RUN DJANGO_SECRET_KEY=build-only DJANGO_DEBUG=0 python manage.py collectstatic --noinput
+RUN DJANGO_SECRET_KEY=build-only DJANGO_DEBUG=0 python manage.py collectstatic --noinput \
+ && DJANGO_SECRET_KEY=build-only DJANGO_DEBUG=0 python manage.py compilemessages
 
 RUN useradd --create-home charterboard && mkdir -p /app/var/media && chown -R charterboard /app/var
 USER charterboard

@@ -5,7 +5,7 @@ PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev system-deps migrate demo worker lint format bench clean
+.PHONY: run test install install-dev system-deps messages migrate demo worker lint format bench clean
 
 $(UV):
 	python3 -m venv .venv-tools && .venv-tools/bin/pip install --quiet uv
@@ -26,6 +26,14 @@ install-dev: .venv/.installed-dev
 system-deps:
 	@bash scripts/system-deps.sh
 
+# Compiled catalogues (.mo) are built from the committed .po files, never committed themselves.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+messages: $(MO_FILES)
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | system-deps
+	msgfmt --check -o $@ $<
+
 migrate: install
 	$(PY) manage.py migrate --noinput
 
@@ -33,14 +41,14 @@ demo: migrate
 	$(PY) manage.py seed_demo
 
 ## Run the app with demo data on http://$(HOST):$(PORT), with a Celery worker beside it.
-run: system-deps demo
+run: system-deps messages demo
 	$(PY) manage.py runapp --host $(HOST) --port $(PORT)
 
 ## Run the whole test suite. Without DATABASE_URL/REDIS_URL, the PostgreSQL and Redis tests skip.
-test: system-deps install-dev
+test: system-deps messages install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-worker: install
+worker: install messages
 	$(PY) -m celery -A config worker --loglevel=info
 
 lint: install-dev
