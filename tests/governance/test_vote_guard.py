@@ -3,9 +3,9 @@
 import pytest
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
-from governance.review import withdraw
 
 from governance.models import Review, Vote, VoteDecision
+from governance.reviews.workflow import withdraw
 from tests.governance.factories import make_board
 
 pytestmark = pytest.mark.django_db
