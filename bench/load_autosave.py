@@ -145,7 +145,7 @@ def main() -> None:
     url = f"http://127.0.0.1:{port}"
     editors = []
     for cookie, block, charter in people:
-        path = reverse(f"{block.url_name}-edit", args=[workspace.slug, charter.pk])
+        path = reverse(f"charter:{block.url_names['edit']}", args=[workspace.slug, charter.pk])
         editors.append((BlockEditor(url, cookie, path, block.fields), block, charter))
 
     lock = threading.Lock()

@@ -2,12 +2,13 @@
 
 Python is the single source, because the drawings are made in Python (for the web page and the
 PDF alike) and need literal values. The stylesheets receive the same list by name:
-``{% palette_css %}`` renders it as CSS custom properties (``--ink``, ``--bad`` …) in the page
-head, so ``static/css/app.css`` writes ``var(--bad)`` and never a colour; the print stylesheet,
+``/palette.css`` serves it as CSS custom properties (``--ink``, ``--bad`` …), linked from the
+page head (a style sheet of our own: the Content-Security-Policy refuses inline styles), so ``static/css/app.css`` writes ``var(--bad)`` and never a colour; the print stylesheet,
 itself a template, writes ``{% colour "bad" %}``, a literal value, so that laying out a document
 of thousands of table cells resolves no variables. A name here is the custom property's name.
 """
 
+import hashlib
 from types import MappingProxyType
 
 COLOURS = MappingProxyType(
@@ -82,3 +83,7 @@ def colour(name: str) -> str:
 def css_variables() -> str:
     """``:root{--ink:#1d2433;…}``: the palette as CSS custom properties."""
     return ":root{" + "".join(f"--{name}:{value};" for name, value in COLOURS.items()) + "}"
+
+
+# Changes whenever a colour does, so the page's link to the palette never meets a stale copy.
+VERSION = hashlib.sha256(css_variables().encode()).hexdigest()[:12]

@@ -1,4 +1,4 @@
-"""The palette in templates: ``{% palette_css %}`` for stylesheets, ``{% colour "bad" %}``."""
+"""The palette in templates: ``{% colour "bad" %}`` for the print style sheet."""
 
 from django import template
 from django.utils.safestring import SafeString
@@ -9,8 +9,8 @@ register = template.Library()
 
 
 @register.simple_tag
-def palette_css() -> SafeString:
-    return SafeString(palette.css_variables())
+def palette_version() -> str:
+    return palette.VERSION
 
 
 @register.simple_tag

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from charter import palette
 from charter.models import Charter
 
 
@@ -38,7 +39,7 @@ def test_the_main_pages_and_an_in_place_edit_run_without_a_policy_violation(
         assert "default-src 'self'" in response.headers["content-security-policy"]
 
     page.goto(f"{base}/charters/{demo.pk}/s/current-state/")
-    expect(page.locator("svg.maturity-chart rect.bar").first).to_have_attribute("fill", "#2f5bd3")
+    expect(page.locator(f"svg.maturity-chart rect[fill='{palette.ACCENT}']").first).to_be_visible()
     page.get_by_role("link", name="Edit Business strategy").click()
     expect(page.locator("form.block.editing")).to_have_count(1)
     page.locator("form.block.editing").get_by_role("link", name="Close").click()

@@ -58,9 +58,13 @@ def test_every_custom_property_the_stylesheets_read_is_the_palette_or_defined_th
 @pytest.mark.django_db
 def test_every_page_gets_the_palette_as_custom_properties(client):
     page = client.get("/accounts/login/").content.decode()
+    stylesheet = client.get("/palette.css")
 
-    assert f"--bad:{palette.BAD};" in page
-    assert page.index("--ink:") < page.index("css/app.css")
+    # Linked, not inline: the Content-Security-Policy refuses inline styles.
+    assert f'href="/palette.css?v={palette.VERSION}"' in page
+    assert page.index("/palette.css") < page.index("css/app.css")
+    assert stylesheet["Content-Type"].startswith("text/css")
+    assert f"--bad:{palette.BAD};" in stylesheet.content.decode()
 
 
 def test_the_print_stylesheet_is_rendered_with_literal_palette_colours():

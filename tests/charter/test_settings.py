@@ -79,7 +79,7 @@ def test_a_boolean_other_than_the_accepted_words_is_refused(monkeypatch, value):
 
 ASKS_AS_HTTPS = """
 from django.test import Client
-response = Client().get("/accounts/login/", SERVER_NAME="charter.example.com", HTTP_X_FORWARDED_PROTO="https")
+response = Client().get("/workspaces/", SERVER_NAME="charter.example.com", HTTP_X_FORWARDED_PROTO="https")
 print(response.status_code, response.headers.get("Location", ""))
 """
 
@@ -97,14 +97,15 @@ def forwarded_https_answer(tmp_path, **env):
 
 
 def test_a_clients_x_forwarded_proto_is_not_trusted_by_default(tmp_path):
-    assert forwarded_https_answer(tmp_path) == [
-        "301",
-        "https://charter.example.com/accounts/login/",
-    ]
+    assert forwarded_https_answer(tmp_path) == ["301", "https://charter.example.com/workspaces/"]
 
 
 def test_x_forwarded_proto_is_trusted_when_the_deployment_says_a_proxy_sets_it(tmp_path):
-    assert forwarded_https_answer(tmp_path, DJANGO_TRUST_X_FORWARDED_PROTO="1") == ["200"]
+    # Secure, so past the HTTPS redirect to the page's own answer: log in first.
+    assert forwarded_https_answer(tmp_path, DJANGO_TRUST_X_FORWARDED_PROTO="1") == [
+        "302",
+        "/accounts/login/?next=/workspaces/",
+    ]
 
 
 def test_check_deploy_stays_silent_behind_a_trusted_proxy():

@@ -42,7 +42,7 @@ def charter_and_people():
 
 
 def block_path(charter, block: Block) -> str:
-    return reverse(f"{block.url_name}-edit", args=[charter.workspace.slug, charter.pk])
+    return reverse(f"charter:{block.url_names['edit']}", args=[charter.workspace.slug, charter.pk])
 
 
 def race(editors: list[BlockEditor], texts: list[str]) -> list[int]:
