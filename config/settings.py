@@ -242,6 +242,10 @@ ACTUAL_REPORTING_GRACE_DAYS = int(os.environ.get("ACTUAL_REPORTING_GRACE_DAYS", 
 # after which the worker process is killed and the export counts as stale.
 PDF_TASK_SOFT_TIME_LIMIT = int(os.environ.get("PDF_TASK_SOFT_TIME_LIMIT", "240"))
 PDF_TASK_TIME_LIMIT = int(os.environ.get("PDF_TASK_TIME_LIMIT", "300"))
+# The key that signs approved PDFs: a PKCS#12 file and its password. Without one, the
+# instance makes a self-signed key under VAR_DIR/signing/ on first use.
+PDF_SIGNING_PKCS12 = os.environ.get("PDF_SIGNING_PKCS12", "")
+PDF_SIGNING_PASSWORD = os.environ.get("PDF_SIGNING_PASSWORD", "")
 # Test hook only: seconds the worker sleeps after marking an export running, so that the
 # worker-loss integration test can kill it mid-render. Unset (0) everywhere else.
 

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.utils.translation import gettext as _
 
-from charter.documents import exports
+from charter.documents import exports, finishing
 from charter.documents import rendering as pdf
 
 logger = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ def render_pdf_export(self, export_pk: int) -> str:
         started = time.perf_counter()
         html = pdf.build_html(export)
         built = time.perf_counter() - started
-        rendered = pdf.render(html)
+        rendered = finishing.render_export(export, html)
         timings = {"html": round(built, 3), **rendered.timings}
         exports.complete(export, rendered.data, rendered.page_count, timings)
     except SoftTimeLimitExceeded:
