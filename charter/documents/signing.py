@@ -37,6 +37,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.general import SigningError
 from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator import ValidationContext
 
@@ -271,7 +272,7 @@ def check_signatures(data: bytes) -> list[SignatureCheck] | None:
             checks.append(SignatureCheck("", None, False, True, False))
             continue
         intact = bool(status.intact and status.valid)
-        whole_file = status.coverage == fields.SignatureCoverageLevel.ENTIRE_FILE
+        whole_file = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
         checks.append(
             SignatureCheck(
                 signer=common_name(status.signing_cert) if status.signing_cert else "",
