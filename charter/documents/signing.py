@@ -20,7 +20,7 @@ from pathlib import Path
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from django.conf import settings
@@ -110,7 +110,9 @@ def _create_self_signed(path: Path) -> None:
     when the name exists, so two workers racing on first use end up with one key.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    key = ec.generate_private_key(ec.SECP256R1())
+    # RSA rather than ECDSA: an ECDSA signature makes pyHanko declare the ISO 32002 extension
+    # and raise the file to PDF 2.0, which PDF/A-3 (based on PDF 1.7) does not know.
+    key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
     name = x509.Name(
         [
             x509.NameAttribute(NameOID.COMMON_NAME, SELF_SIGNED_NAME),
@@ -214,6 +216,7 @@ def sign(export: PdfExport, rendered: RenderedPdf) -> RenderedPdf:
     """Add a PAdES signature as an incremental update, drawn in the box the cover keeps."""
     key = signing_key()
     writer = IncrementalPdfFileWriter(BytesIO(rendered.data))
+    _drop_info_producer(writer)
     box = rendered.signature_box or PageBox(0, 60, 60, 535, 150)
     field_spec = fields.SigFieldSpec(
         sig_field_name=SIGNATURE_FIELD,
@@ -253,6 +256,18 @@ def sign(export: PdfExport, rendered: RenderedPdf) -> RenderedPdf:
         timings=rendered.timings,
         signature_box=rendered.signature_box,
     )
+
+
+def _drop_info_producer(writer: IncrementalPdfFileWriter) -> None:
+    """PDF/A wants the Info dictionary to agree with the XMP metadata. pyHanko rewrites the
+    XMP producer but appends itself to Info's; without an Info producer the two agree."""
+    info_reference = writer.trailer.raw_get("/Info") if "/Info" in writer.trailer else None
+    if info_reference is None:
+        return
+    info = info_reference.get_object()
+    if "/Producer" in info:
+        del info["/Producer"]
+        writer.mark_update(info_reference)
 
 
 def check_signatures(data: bytes) -> list[SignatureCheck] | None:

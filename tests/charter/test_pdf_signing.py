@@ -113,6 +113,8 @@ def test_every_pdf_is_pdf_a_3a_with_the_snapshot_as_its_source_file(approved_exp
     data = pdf_bytes(approved_export)
 
     assert 'pdfaid:part="3"' in poppler("pdfinfo", data, "-meta")
+    # Signing keeps the file at PDF 1.7, the base of PDF/A-3.
+    assert "PDF version:     1.7" in poppler("pdfinfo", data)
     assert 'pdfaid:conformance="A"' in poppler("pdfinfo", data, "-meta")
     assert SNAPSHOT_ATTACHMENT in poppler("pdfdetach", data, "-list")
     assert embedded_snapshot(data) == approved_export.version.snapshot
