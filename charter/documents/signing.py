@@ -8,6 +8,7 @@ unchanged since this instance signed it, not who runs the instance.
 
 import contextlib
 import datetime
+import logging
 import os
 import shutil
 import subprocess
@@ -32,10 +33,8 @@ from fontTools.ttLib import TTCollection
 from pyhanko.pdf_utils import layout, text
 from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
-from pyhanko.sign.general import SigningError
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko.stamp import TextStampStyle
@@ -44,6 +43,8 @@ from pyhanko_certvalidator import ValidationContext
 from charter.documents.exports import document_parts
 from charter.documents.rendering import SIGNED, PageBox, RenderedPdf
 from charter.models import PdfExport
+
+logger = logging.getLogger(__name__)
 
 SIGNATURE_FIELD = "Approval"
 SELF_SIGNED_FILE = "self-signed.p12"
@@ -273,17 +274,21 @@ def _drop_info_producer(writer: IncrementalPdfFileWriter) -> None:
 def check_signatures(data: bytes) -> list[SignatureCheck] | None:
     """Each signature of the PDF, checked against our certificate; None if unreadable."""
     key = signing_key()
+    # An uploaded file is anyone's bytes: whatever a parser trips over (zlib, a broken xref,
+    # a missing key) means the same to the reader, so every failure is caught.
     try:
         reader = PdfFileReader(BytesIO(data), strict=False)
         embedded = list(reader.embedded_signatures)
-    except (PdfError, ValueError, KeyError, TypeError):
+    except Exception:
+        logger.info("Uploaded PDF could not be read for signatures", exc_info=True)
         return None
     checks = []
     for signature in embedded:
         context = ValidationContext(trust_roots=[key.certificate], allow_fetching=False)
         try:
             status = validate_pdf_signature(signature, signer_validation_context=context)
-        except (PdfError, SigningError, ValueError, KeyError, TypeError):
+        except Exception:
+            logger.info("Signature of an uploaded PDF could not be checked", exc_info=True)
             checks.append(SignatureCheck("", None, False, True, False))
             continue
         intact = bool(status.intact and status.valid)

@@ -236,3 +236,14 @@ def test_the_verify_page_says_an_unsigned_pdf_carries_no_signature(board_client,
     body = verify_upload(board_client, workspace, b"%PDF-1.7\ngarbage").content.decode()
 
     assert "could not be read" in body or "carries no digital signature" in body
+
+
+def test_a_damaged_signed_pdf_is_reported_unreadable_not_a_server_error(
+    board_client, approved_export
+):
+    workspace = approved_export.version.charter.workspace
+    data = pdf_bytes(approved_export)
+    response = verify_upload(board_client, workspace, data[: len(data) // 2])
+
+    assert response.status_code == 200
+    assert "could not be read" in response.content.decode()
