@@ -7,6 +7,8 @@ import json
 import shutil
 import subprocess
 import tempfile
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from cryptography import x509
@@ -247,3 +249,20 @@ def test_a_damaged_signed_pdf_is_reported_unreadable_not_a_server_error(
 
     assert response.status_code == 200
     assert "could not be read" in response.content.decode()
+
+
+def first_use(barrier: threading.Barrier) -> bytes:
+    barrier.wait()
+    return signing.signing_key().certificate.dump()
+
+
+def test_workers_racing_on_first_use_all_sign_with_one_key(settings):
+    path = settings.VAR_DIR / "signing" / signing.SELF_SIGNED_FILE
+    for _round in range(5):
+        path.unlink(missing_ok=True)
+        barrier = threading.Barrier(6)
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            certificates = set(pool.map(first_use, [barrier] * 6))
+
+        assert certificates == {signing.signing_key().certificate.dump()}
+        assert [p.name for p in path.parent.iterdir() if p.suffix == ".p12"] == [path.name]
