@@ -340,10 +340,14 @@ def app_render(version):
     return export
 
 
-def bare_render(html: str) -> bytes:
+def bare_render(html: str, version) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=html, base_url=str(ROOT)).write_pdf(pdf_tags=True)
+    from charter.documents.rendering import PDF_VARIANT, snapshot_attachment
+
+    return HTML(string=html, base_url=str(ROOT)).write_pdf(
+        pdf_tags=True, pdf_variant=PDF_VARIANT, attachments=[snapshot_attachment(version)]
+    )
 
 
 def chromium_render(html_path: Path, out: Path) -> None:
@@ -370,7 +374,7 @@ def measure(language: str, repeat: int, chromium: bool, keep: Path | None) -> di
     version = build_charter(language, random.Random(2026))
     html = pdf.build_html(app_render(version))
     timings = compare(
-        repeat, {"app": lambda: app_render(version), "bare": lambda: bare_render(html)}
+        repeat, {"app": lambda: app_render(version), "bare": lambda: bare_render(html, version)}
     )
     (app_s, app_wall, export), (bare_s, bare_wall, _data) = timings["app"], timings["bare"]
     result = {

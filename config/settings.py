@@ -264,6 +264,10 @@ PDF_HEARTBEAT_SECONDS = float(os.environ.get("PDF_HEARTBEAT_SECONDS", "5"))
 PDF_MISSED_HEARTBEATS = 3
 # How often each worker relays task messages the web could not hand to the broker.
 OUTBOX_RELAY_SECONDS = float(os.environ.get("OUTBOX_RELAY_SECONDS", "5"))
+# The key that signs approved PDFs: a PKCS#12 file and its password. Without one, the
+# instance makes a self-signed key under VAR_DIR/signing/ on first use.
+PDF_SIGNING_PKCS12 = os.environ.get("PDF_SIGNING_PKCS12", "")
+PDF_SIGNING_PASSWORD = os.environ.get("PDF_SIGNING_PASSWORD", "")
 
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -69,6 +69,11 @@ class VerifyForm(forms.Form):
             raise forms.ValidationError(_("Choose a PDF file or paste a hash."))
         return cleaned
 
+    def file_bytes(self) -> bytes:
+        upload = self.cleaned_data["file"]
+        upload.seek(0)
+        return b"".join(upload.chunks())
+
     def sha256(self) -> str:
         upload = self.cleaned_data.get("file")
         if upload is None:

@@ -14,19 +14,31 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
-from weasyprint import HTML
+from weasyprint import HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from charter.documents.exports import document_parts
 from charter.models import CharterVersion, PdfExport, VersionStatus
 from charter.registry import registry
+from charter.versions.publishing import canonical_json
 
 # The BCP 47 tag of each content language: it picks the regional glyphs of CJK fonts.
 LANGUAGE_TAGS = {"en": "en", "zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "ru": "ru"}
 # Statuses whose PDF carries the "DRAFT — not approved" mark. A superseded version was
 # approved when it was current.
 UNAPPROVED = {VersionStatus.DRAFT, VersionStatus.IN_REVIEW, VersionStatus.CHANGES_REQUESTED}
+# Statuses whose PDF is digitally signed with the approval record.
+SIGNED = {VersionStatus.APPROVED, VersionStatus.SUPERSEDED}
+# The element on the cover that keeps room for the signature's visible appearance.
+SIGNATURE_BOX_ID = "signature-box"
+# WeasyPrint lays out in CSS pixels; PDF user space is in points.
+POINTS_PER_PX = 0.75
+
+# PDF/A-3a archives the document with its tags (which PDF/A-3b and -3u do not require) and
+# allows the embedded snapshot (PDF/A-1 and -2 forbid non-PDF attachments).
+PDF_VARIANT = "pdf/a-3a"
+SNAPSHOT_ATTACHMENT = "charter-snapshot.json"
 
 # glibc's malloc_trim hands freed heap back to the system; elsewhere the call is skipped.
 _libc = ctypes.CDLL(ctypes.util.find_library("c") or None)
@@ -44,11 +56,23 @@ def font_config() -> FontConfiguration:
     return _font_config
 
 
+@dataclass(frozen=True)
+class PageBox:
+    """A rectangle on a page of the PDF, in PDF points from the page's lower left corner."""
+
+    page_index: int
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+
 @dataclass
 class RenderedPdf:
     data: bytes
     page_count: int
     timings: dict[str, float] = field(default_factory=dict)
+    signature_box: PageBox | None = None
 
 
 def language_tag(language: str) -> str:
@@ -109,6 +133,8 @@ def document_context(export: PdfExport) -> dict:
         "version": version,
         "version_status": VersionStatus(export.version_status),
         "is_draft": export.version_status in UNAPPROVED,
+        "signed": export.version_status in SIGNED,
+        "signature_box_id": SIGNATURE_BOX_ID,
         "charter_info": info,
         "lang": language_tag(info.get("language", "en")),
         "chapters": chapters(sections, parts),
@@ -126,8 +152,19 @@ def build_html(export: PdfExport) -> str:
         return render_to_string("charter/documents/document.html", context)
 
 
-def render(html: str) -> RenderedPdf:
-    """Lay out and write the PDF, tagged for accessibility, timing each step."""
+def snapshot_attachment(version: CharterVersion) -> Attachment:
+    """The version's snapshot as the PDF's source file: the charter can be restored from it."""
+    return Attachment(
+        string=canonical_json(version.snapshot),
+        name=SNAPSHOT_ATTACHMENT,
+        description=translation.gettext("Snapshot of version %(number)s, SHA-256 %(hash)s")
+        % {"number": version.number, "hash": version.snapshot_sha256},
+        relationship="Source",
+    )
+
+
+def render(html: str, attachments: list[Attachment] | None = None) -> RenderedPdf:
+    """Lay out and write the PDF (PDF/A, tagged for accessibility), timing each step."""
     started = time.perf_counter()
     # The documents are self-contained (inline CSS and SVG): nothing a charter's text says may
     # make the worker fetch a file or reach the network.
@@ -136,13 +173,32 @@ def render(html: str) -> RenderedPdf:
         font_config=font_config()
     )
     laid_out = time.perf_counter()
-    data = document.write_pdf(pdf_tags=True)
+    data = document.write_pdf(pdf_tags=True, pdf_variant=PDF_VARIANT, attachments=attachments or [])
     written = time.perf_counter()
     return RenderedPdf(
         data=data,
         page_count=len(document.pages),
         timings={"layout": round(laid_out - started, 3), "write": round(written - laid_out, 3)},
+        signature_box=find_box(document, SIGNATURE_BOX_ID),
     )
+
+
+def find_box(document, element_id: str) -> PageBox | None:
+    """Where the laid-out element with this id landed (its first page), if anywhere."""
+    for index, page in enumerate(document.pages):
+        for box in page._page_box.descendants():
+            element = getattr(box, "element", None)
+            if element is not None and element.get("id") == element_id:
+                top = page.height - box.border_box_y()
+                bottom = top - box.border_height()
+                return PageBox(
+                    page_index=index,
+                    left=box.border_box_x() * POINTS_PER_PX,
+                    bottom=bottom * POINTS_PER_PX,
+                    right=(box.border_box_x() + box.border_width()) * POINTS_PER_PX,
+                    top=top * POINTS_PER_PX,
+                )
+    return None
 
 
 def release_memory() -> None:

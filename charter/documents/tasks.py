@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.utils.translation import gettext as _
 
-from charter.documents import exports
+from charter.documents import exports, finishing
 from charter.documents import rendering as pdf
 
 logger = logging.getLogger(__name__)
@@ -71,7 +71,7 @@ def render_pdf_export(self, export_pk: int) -> str:
         with heartbeat(export):
             html = pdf.build_html(export)
             built = time.perf_counter() - started
-            rendered = pdf.render(html)
+            rendered = finishing.render_export(export, html)
         timings = {"html": round(built, 3), **rendered.timings}
         exports.complete(export, rendered.data, rendered.page_count, timings)
     except SoftTimeLimitExceeded:

@@ -6,6 +6,7 @@ from charter.access import workspace_view
 from charter.documents.exports import find_by_hash
 from charter.documents.forms import VerifyForm
 from charter.documents.limits import verify_refusal
+from charter.documents.signing import check_signatures
 from charter.throttle import too_many_requests
 
 
@@ -21,10 +22,12 @@ def verify(request):
     if bound:
         if form.is_valid():
             digest = form.sha256()
+            upload = form.cleaned_data.get("file")
             context.update(
                 digest=digest,
-                from_file=bool(form.cleaned_data.get("file")),
+                from_file=bool(upload),
                 matches=find_by_hash(request.user, digest),
+                signatures=check_signatures(form.file_bytes()) if upload else None,
             )
         else:
             status = 400
