@@ -2,9 +2,9 @@
 
 from decimal import Decimal
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from charter.formatting import format_number
 from charter.palette import ACCENT, INK, LINE, MUTED
 from charter.svg import drawing, element, fit, text
 
@@ -71,9 +71,7 @@ def bar_chart(
 
 
 def _amount(value: Decimal, decimals: int) -> str:
-    return number_format(
-        round(value, decimals), decimal_pos=decimals, use_l10n=True, force_grouping=True
-    )
+    return format_number(round(value, decimals), decimals=decimals)
 
 
 def resource_charts(summary: dict, id_prefix: str = "chart") -> list[dict]:

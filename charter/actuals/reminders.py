@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from charter.mail import queue_email
 from charter.models import ActualReminder, Metric
+from charter.people import person
 from charter.periods import periods
 
 
@@ -56,7 +57,7 @@ def send_due_reminders(today: date | None = None) -> int:
     metrics = (
         Metric.objects.filter(owner__isnull=False)
         .exclude(owner__email="")
-        .select_related("charter__workspace", "owner")
+        .select_related("charter__workspace", "owner__profile")
         .prefetch_related("actuals", "reminders")
     )
     sent = 0
@@ -88,7 +89,7 @@ def reminder_email(item: OverdueActual) -> tuple[str, str]:
         "for the period starting %(period)s was due on %(due)s and has not been reported yet.\n\n"
         "Report it here: %(link)s\n"
     ) % {
-        "name": metric.owner.get_full_name() or metric.owner.get_username(),
+        "name": person(metric.owner),
         "cadence": metric.get_cadence_display().lower(),
         "metric": metric.name,
         "charter": metric.charter.title,

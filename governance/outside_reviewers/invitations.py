@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from charter.mail import queue_email
 from charter.models import AuditEvent, Charter
+from charter.people import person
 from charter.throttle import Ceiling
 
 from ..models import OutsideReviewer
@@ -44,7 +45,7 @@ def invite(
                 "days": days,
             },
         )
-    inviter = by.get_full_name() or by.get_username()
+    inviter = person(by)
     queue_email(
         _("%(inviter)s asks for your review of %(charter)s")
         % {"inviter": inviter, "charter": charter},

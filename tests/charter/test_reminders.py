@@ -66,4 +66,4 @@ def test_the_charter_page_lists_overdue_actuals(client, metric):
         f"/w/{membership.workspace.slug}/charters/{metric.charter.pk}/"
     ).content.decode()
     assert "Overdue actuals" in page
-    assert "2026-07-01" in page
+    assert "1 July 2026" in page
