@@ -7,7 +7,7 @@ first and then the review row, in one transaction, so there is one decision and 
 from datetime import datetime
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from charter.errors import DomainError, NotAllowed, TransitionNotAllowed
@@ -136,7 +136,9 @@ def submit_for_review(version: CharterVersion, by, membership) -> Review:
             review,
             changes={"version": version.number, "rule": review.rule_description()},
         )
-    _email_board(review)
+    # Emails about a charter speak its language, whoever triggered them.
+    with translation.override(version.charter.language):
+        _email_board(review)
     return review
 
 
@@ -281,7 +283,8 @@ def _decide(review: Review, actor, actor_label: str = "") -> Outcome:
         },
         actor_label=actor_label,
     )
-    _email_decision(review)
+    with translation.override(review.version.charter.language):
+        _email_decision(review)
     return outcome
 
 
