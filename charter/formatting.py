@@ -15,6 +15,8 @@ from babel.numbers import format_decimal
 from django.conf import settings
 from django.utils import timezone, translation
 
+from charter import periods
+
 # The BCP 47 tag of each content language: it picks the regional glyphs of CJK fonts.
 LANGUAGE_TAGS = {"en": "en", "zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "ru": "ru"}
 # British English writes day, month, year ("1 January 2027"), as the other three do.
@@ -109,6 +111,18 @@ def format_period(start, end, language: str | None = None) -> str:
     if not first or not last or first == last:
         return first or last
     return f"{first} – {last}"
+
+
+def format_reporting_period(label: str, language: str | None = None) -> str:
+    """A snapshot's reporting period, ``2026-Q3`` or ``2026-07``, as the language names it
+    (``Q3 2026``, ``2026年第3季度``, ``3-й кв. 2026 г.``); any other label as it is."""
+    text = str(label or "")
+    parsed = periods.parse_label(text)
+    if parsed is None:
+        return text
+    start, cadence = parsed
+    skeleton = "yQQQ" if cadence == periods.QUARTERLY else "yMMM"
+    return format_skeleton(skeleton, start, locale=_locale(language))
 
 
 def _as_decimal(value) -> Decimal | None:

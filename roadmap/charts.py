@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from charter.formatting import format_number
+from charter.formatting import format_number, format_reporting_period
 from charter.palette import ACCENT, INK, LINE, MUTED
 from charter.svg import drawing, element, fit, text
 
@@ -86,7 +86,7 @@ def resource_charts(summary: dict, id_prefix: str = "chart") -> list[dict]:
         specs.append(
             (
                 _("Budget by quarter (%(currency)s)") % {"currency": currency},
-                [(row["id"], _budget(row, currency)) for row in quarters],
+                [(format_reporting_period(row["id"]), _budget(row, currency)) for row in quarters],
                 currency,
                 0,
             )
@@ -103,7 +103,10 @@ def resource_charts(summary: dict, id_prefix: str = "chart") -> list[dict]:
         specs.append(
             (
                 _("Average headcount by quarter (FTE)"),
-                [(row["id"], Decimal(row["average_fte"])) for row in quarters],
+                [
+                    (format_reporting_period(row["id"]), Decimal(row["average_fte"]))
+                    for row in quarters
+                ],
                 _("FTE"),
                 2,
             )

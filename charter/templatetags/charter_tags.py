@@ -37,6 +37,11 @@ def local_period(start, end):
 
 
 @register.filter
+def local_reporting_period(label):
+    return formatting.format_reporting_period(label)
+
+
+@register.filter
 def local_number(value):
     return formatting.format_number(value)
 

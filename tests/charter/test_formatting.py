@@ -16,6 +16,7 @@ from charter.formatting import (
     format_month,
     format_number,
     format_period,
+    format_reporting_period,
     language_tag,
 )
 
@@ -134,3 +135,23 @@ def test_template_filters_follow_the_active_language():
         )
     with translation.override("zh-hans"):
         assert template.render(context).startswith("2027年1月1日 · 1,200,000")
+
+
+@pytest.mark.parametrize(
+    ("language", "quarter", "month"),
+    [
+        ("en", "Q3 2026", "Jul 2026"),
+        ("zh-hans", "2026年第3季度", "2026年7月"),
+        ("zh-hant", "2026年第3季", "2026年7月"),
+        ("ru", "3-й кв. 2026\u202fг.", "июль 2026\u202fг."),
+    ],
+)
+def test_reporting_periods_are_named_as_the_language_names_them(language, quarter, month):
+    assert format_reporting_period("2026-Q3", language) == quarter
+    assert format_reporting_period("2026-07", language) == month
+
+
+def test_other_period_labels_stay_as_written():
+    assert format_reporting_period("FY2026", "ru") == "FY2026"
+    assert format_reporting_period("2026-13", "en") == "2026-13"
+    assert format_reporting_period(None, "en") == ""

@@ -9,6 +9,7 @@ from django.utils import translation
 from charter.models import FundingSource, Scope
 from charter.svg import open_svg
 from tests.charter.pdf_factories import embedded_fonts, export_now, page_texts, pdf_bytes
+from tests.charter.section_factories import MetricActualFactory, MetricFactory
 from tests.charter.version_factories import charter_with_editor, publish_version
 from tests.roadmap.factories import MilestoneFactory, PhaseFactory
 
@@ -34,6 +35,8 @@ def charter_pdf(django_capture_on_commit_callbacks, language, title):
         budget_amount=Decimal("1200000"),
         budget_currency="CNY",
     )
+    metric = MetricFactory(charter=charter, name=f"{title} 赢单率", cadence="quarterly")
+    MetricActualFactory(metric=metric, period_start=date(2027, 1, 1), value=Decimal("24"))
     Scope.objects.create(charter=charter)
     FundingSource.objects.create(charter=charter, team=title[:4], amount=Decimal("1200000"))
     version = publish_version(charter, membership)
@@ -67,6 +70,7 @@ def test_a_chinese_pdf_writes_dates_numbers_and_names_the_chinese_way(
     assert "2027年1月1日 – 2027年12月31日" in text
     assert "1,200,000" in text
     assert "王芳" in text
+    assert "2027年第1季度" in text
     assert "1200000" not in text
     assert "2027-01-01" not in text
 
@@ -79,6 +83,7 @@ def test_a_russian_pdf_writes_dates_and_numbers_the_russian_way(
 
     assert "1 января 2027" in text
     assert "31 декабря 2027" in text
+    assert "1-й кв. 2027" in text
     assert "1\u202f200\u202f000" in text or "1 200 000" in text
     assert "January" not in text
 
