@@ -18,6 +18,7 @@ from charter.documents import board_pack
 from charter.documents import demo as documents_demo
 from charter.documents.requests import requeue_stopped_renders
 from charter.documents.views import export_panel
+from charter.languages import preference  # noqa: F401  applies the chosen UI language at login
 from charter.registry import (
     DEMO_VERSION_ORDER,
     DocumentPart,

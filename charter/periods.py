@@ -5,6 +5,7 @@ A period is known by its first day; it ends the day before the next one starts. 
 labels and CSV files; a screen that wants "Q3 2026" translates around ``quarter_number``.
 """
 
+import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -78,6 +79,20 @@ def quarter_label(day: date) -> str:
 def month_label(day: date) -> str:
     """``2026-07`` for any day of July 2026."""
     return f"{day.year}-{day.month:02d}"
+
+
+_QUARTER_LABEL = re.compile(r"^(\d{4})-Q([1-4])$")
+_MONTH_LABEL = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+
+
+def parse_label(label: str) -> tuple[date, str] | None:
+    """The first day and cadence a label names (``2026-Q3`` → 1 July 2026, quarterly), or
+    ``None`` for any other text."""
+    if quarter := _QUARTER_LABEL.match(label):
+        return first_day_of_quarter(int(quarter[1]), int(quarter[2])), QUARTERLY
+    if month := _MONTH_LABEL.match(label):
+        return date(int(month[1]), int(month[2]), 1), MONTHLY
+    return None
 
 
 def period_start(day: date, cadence: str) -> date:

@@ -8,12 +8,12 @@ colour alone; colours come from ``charter.palette``.
 """
 
 import unicodedata
-from decimal import Decimal, InvalidOperation
 from html import escape
 
 from django.utils.safestring import SafeString
 
-FONT_FAMILY = "system-ui, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK SC', 'DejaVu Sans', sans-serif"
+from charter.fonts import svg_font_family
+from charter.formatting import format_number
 
 
 def num(value: float) -> str:
@@ -22,16 +22,9 @@ def num(value: float) -> str:
 
 
 def number(value) -> str:
-    """A number for reading: no trailing zeros, thousands grouped (23.50 → 23.5, 48000 → 48,000)."""
-    if value in (None, ""):
-        return ""
-    try:
-        decimal = Decimal(str(value))
-    except InvalidOperation:
-        return str(value)
-    if isinstance(value, float):
-        decimal = round(decimal, 6)
-    return format(decimal.normalize(), ",f")
+    """A number for reading, in the active language: no trailing zeros, thousands grouped
+    (23.50 → 23.5, 48000 → 48,000 or 48 000). Never for an attribute: see ``num``."""
+    return format_number(value)
 
 
 def attrs(**values) -> str:
@@ -91,8 +84,10 @@ def open_svg(
     title_id: str | None = None,
     desc_id: str | None = None,
     font_size: float = 12,
+    language: str | None = None,
 ) -> str:
-    """The root element; CSS may scale it, the viewBox keeps its proportions."""
+    """The root element; CSS may scale it, the viewBox keeps its proportions. Its faces are
+    those of ``language``, the active one by default (a document activates its charter's)."""
     labelled_by = " ".join(filter(None, [title_id, desc_id])) or None
     values = attrs(
         xmlns="http://www.w3.org/2000/svg",
@@ -102,7 +97,7 @@ def open_svg(
         role="img",
         aria_labelledby=labelled_by,
         class_=css_class,
-        font_family=FONT_FAMILY,
+        font_family=svg_font_family(language),
         font_size=font_size,
     )
     return f"<svg {values}>"
@@ -118,6 +113,7 @@ def drawing(
     description: str = "",
     id_prefix: str | None = None,
     font_size: float = 12,
+    language: str | None = None,
 ) -> SafeString:
     """A whole drawing: the root, its title (and description), then ``parts``.
 
@@ -127,7 +123,7 @@ def drawing(
     title_id = f"{id_prefix}-title" if id_prefix else None
     desc_id = f"{id_prefix}-desc" if id_prefix and description else None
     head = [
-        open_svg(width, height, css_class, title_id, desc_id, font_size),
+        open_svg(width, height, css_class, title_id, desc_id, font_size, language),
         title(name, title_id),
         desc(description, desc_id) if description else "",
     ]

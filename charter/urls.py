@@ -7,6 +7,7 @@ from charter.comments import views as comments_views
 from charter.documents import verify
 from charter.documents import views as documents_views
 from charter.editing.urls import block_urls, row_editor_urls
+from charter.languages import views as languages_views
 from charter.sections.collaboration import views as collaboration_views
 from charter.sections.collaboration.editors import CADENCE_TABLE, PARTNER_TEAM_TABLE
 from charter.sections.current_state import views as current_state_views
@@ -37,6 +38,7 @@ app_name = "charter"
 
 # Mounted at the site root; workspace-scoped routes live under /w/<workspace>/.
 urlpatterns = [
+    path("language/", languages_views.set_language, name="set-language"),
     path("", accounts.home, name="home"),
     path("accounts/signup/", accounts.signup, name="signup"),
     path(
@@ -47,57 +49,61 @@ urlpatterns = [
     path("invitations/<str:token>/", accounts.invitation, name="invitation"),
     path("workspaces/", workspaces_views.workspace_list, name="workspaces"),
     path("workspaces/new/", workspaces_views.workspace_create, name="workspace-create"),
-    path("w/<slug:workspace>/", charters_views.workspace, name="workspace"),
-    path("w/<slug:workspace>/members/", workspaces_views.members, name="members"),
+    path("w/<workspace:workspace>/", charters_views.workspace, name="workspace"),
+    path("w/<workspace:workspace>/members/", workspaces_views.members, name="members"),
     path(
-        "w/<slug:workspace>/members/<int:membership_pk>/role/",
+        "w/<workspace:workspace>/members/<int:membership_pk>/role/",
         workspaces_views.member_role,
         name="member-role",
     ),
     path(
-        "w/<slug:workspace>/members/<int:membership_pk>/remove/",
+        "w/<workspace:workspace>/members/<int:membership_pk>/remove/",
         workspaces_views.member_remove,
         name="member-remove",
     ),
-    path("w/<slug:workspace>/charters/new/", charters_views.charter_create, name="charter-create"),
     path(
-        "w/<slug:workspace>/charters/<int:charter_pk>/",
+        "w/<workspace:workspace>/charters/new/",
+        charters_views.charter_create,
+        name="charter-create",
+    ),
+    path(
+        "w/<workspace:workspace>/charters/<int:charter_pk>/",
         charters_views.charter_detail,
         name="charter",
     ),
     path(
-        "w/<slug:workspace>/charters/<int:charter_pk>/s/<slug:section_key>/",
+        "w/<workspace:workspace>/charters/<int:charter_pk>/s/<slug:section_key>/",
         charters_views.section_detail,
         name="section",
     ),
-    path("w/<slug:workspace>/audit/", audit_trail_views.audit_trail, name="audit"),
+    path("w/<workspace:workspace>/audit/", audit_trail_views.audit_trail, name="audit"),
     path(
-        "w/<slug:workspace>/charters/<int:charter_pk>/versions/",
+        "w/<workspace:workspace>/charters/<int:charter_pk>/versions/",
         versions_views.version_list,
         name="versions",
     ),
     path(
-        "w/<slug:workspace>/charters/<int:charter_pk>/versions/new/",
+        "w/<workspace:workspace>/charters/<int:charter_pk>/versions/new/",
         versions_views.version_publish,
         name="version-publish",
     ),
     path(
-        "w/<slug:workspace>/charters/<int:charter_pk>/compare/",
+        "w/<workspace:workspace>/charters/<int:charter_pk>/compare/",
         versions_views.version_diff,
         name="diff",
     ),
     path(
-        "w/<slug:workspace>/versions/<int:charterversion_pk>/",
+        "w/<workspace:workspace>/versions/<int:charterversion_pk>/",
         versions_views.version_detail,
         name="version",
     ),
     path(
-        "w/<slug:workspace>/versions/<int:charterversion_pk>/submit/",
+        "w/<workspace:workspace>/versions/<int:charterversion_pk>/submit/",
         versions_views.version_submit,
         name="version-submit",
     ),
     path(
-        "w/<slug:workspace>/versions/<int:charterversion_pk>/withdraw/",
+        "w/<workspace:workspace>/versions/<int:charterversion_pk>/withdraw/",
         versions_views.version_withdraw,
         name="version-withdraw",
     ),
@@ -146,22 +152,22 @@ urlpatterns += [
         ACTUAL_TABLE, add="actual-add", row="actual-row", edit="actual-edit", delete="actual-delete"
     ),
     path(
-        "w/<slug:workspace>/maturity-model/",
+        "w/<workspace:workspace>/maturity-model/",
         current_state_views.maturity_model,
         name="maturity-model",
     ),
     path(
-        "w/<slug:workspace>/charters/<int:charter_pk>/maturity/summary/",
+        "w/<workspace:workspace>/charters/<int:charter_pk>/maturity/summary/",
         current_state_views.maturity_summary,
         name="maturity-summary",
     ),
     path(
-        "w/<slug:workspace>/metrics/<int:metric_pk>/",
+        "w/<workspace:workspace>/metrics/<int:metric_pk>/",
         future_success_views.metric_detail,
         name="metric",
     ),
     path(
-        "w/<slug:workspace>/charters/<int:charter_pk>/metrics/outcomes/",
+        "w/<workspace:workspace>/charters/<int:charter_pk>/metrics/outcomes/",
         future_success_views.metric_outcomes,
         name="metric-outcomes",
     ),
@@ -170,30 +176,30 @@ urlpatterns += [
 # PDF exports of versions (charter/documents/) and the page that verifies a PDF.
 urlpatterns += [
     path(
-        "w/<slug:workspace>/versions/<int:charterversion_pk>/exports/",
+        "w/<workspace:workspace>/versions/<int:charterversion_pk>/exports/",
         documents_views.export_create,
         name="export-create",
     ),
     path(
-        "w/<slug:workspace>/exports/<int:pdfexport_pk>/",
+        "w/<workspace:workspace>/exports/<int:pdfexport_pk>/",
         documents_views.export_detail,
         name="export",
     ),
     path(
-        "w/<slug:workspace>/exports/<int:pdfexport_pk>/download/",
+        "w/<workspace:workspace>/exports/<int:pdfexport_pk>/download/",
         documents_views.export_download,
         name="export-download",
     ),
     path(
-        "w/<slug:workspace>/exports/<int:pdfexport_pk>/retry/",
+        "w/<workspace:workspace>/exports/<int:pdfexport_pk>/retry/",
         documents_views.export_retry,
         name="export-retry",
     ),
-    path("w/<slug:workspace>/verify/", verify.verify, name="verify"),
+    path("w/<workspace:workspace>/verify/", verify.verify, name="verify"),
 ]
 
 # Comments on any section, and what a section still lacks (refreshed after each save).
-CHARTER = "w/<slug:workspace>/charters/<int:charter_pk>/"
+CHARTER = "w/<workspace:workspace>/charters/<int:charter_pk>/"
 urlpatterns += [
     path(f"{CHARTER}s/<slug:section_key>/comments/", comments_views.comment_list, name="comments"),
     path(
@@ -261,7 +267,9 @@ urlpatterns += [
         edit="cadence-edit",
         delete="cadence-delete",
     ),
-    path("w/<slug:workspace>/services/", scope_views.service_catalogue, name="service-catalogue"),
+    path(
+        "w/<workspace:workspace>/services/", scope_views.service_catalogue, name="service-catalogue"
+    ),
     path(f"{CHARTER}scope/services/", scope_views.services_show, name="scope-services"),
     path(
         f"{CHARTER}scope/services/edit/",
@@ -298,20 +306,22 @@ urlpatterns += [
         name="metrics-xlsx",
     ),
     path(f"{CHARTER}data/charter.json", views_data.charter_export, name="charter-json"),
-    path("w/<slug:workspace>/charters/import/", views_data.charter_import, name="charter-import"),
+    path(
+        "w/<workspace:workspace>/charters/import/", views_data.charter_import, name="charter-import"
+    ),
     path(f"{CHARTER}data/actuals/import/", views_data.actuals_upload, name="actuals-upload"),
     path(
-        "w/<slug:workspace>/actual-imports/<int:metricimport_pk>/",
+        "w/<workspace:workspace>/actual-imports/<int:metricimport_pk>/",
         views_data.actuals_import,
         name="actuals-import",
     ),
     path(
-        "w/<slug:workspace>/actual-imports/<int:metricimport_pk>/confirm/",
+        "w/<workspace:workspace>/actual-imports/<int:metricimport_pk>/confirm/",
         views_data.actuals_import_confirm,
         name="actuals-import-confirm",
     ),
     path(
-        "w/<slug:workspace>/actual-imports/<int:metricimport_pk>/cancel/",
+        "w/<workspace:workspace>/actual-imports/<int:metricimport_pk>/cancel/",
         views_data.actuals_import_cancel,
         name="actuals-import-cancel",
     ),

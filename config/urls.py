@@ -3,6 +3,7 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.templatetags.static import static
 from django.urls import include, path
 
+import charter.converters  # noqa: F401  registers <workspace:…> before the patterns below
 from charter import palette
 from charter.workspaces import accounts
 from config import health
@@ -31,9 +32,9 @@ urlpatterns = [
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),
     path("accounts/password_reset/", accounts.PasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("w/<slug:workspace>/research/", include("research.urls")),
-    path("w/<slug:workspace>/roadmap/", include("roadmap.urls")),
-    path("w/<slug:workspace>/governance/", include("governance.urls")),
+    path("w/<workspace:workspace>/research/", include("research.urls")),
+    path("w/<workspace:workspace>/roadmap/", include("roadmap.urls")),
+    path("w/<workspace:workspace>/governance/", include("governance.urls")),
     path("review/", include("governance.public_urls")),
     path("", include("charter.urls")),
 ]

@@ -20,5 +20,5 @@ def charter_panel(request, charter: Charter) -> dict:
         "in_review_url": in_review and version_url(in_review),
         "summary": review_summary(review) if review else None,
         "next_meeting": next_meeting(charter),
-        "open_actions": list(open_action_items(charter).select_related("owner__user")),
+        "open_actions": list(open_action_items(charter).select_related("owner__user__profile")),
     }

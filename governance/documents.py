@@ -1,10 +1,11 @@
 """Plain data for the PDF parts governance adds: the approval record and the board meeting."""
 
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from charter.formatting import format_datetime
 from charter.models import CharterVersion
+from charter.people import person
 
 from .meetings.minutes import carried_over, next_meeting
 from .models import Meeting, ReviewStatus, VoteDecision
@@ -17,14 +18,14 @@ def _iso(moment) -> str | None:
 
 def _label(moment) -> str:
     """The moment as a reader expects it in print, in the active language."""
-    return date_format(timezone.localtime(moment), "j M Y, H:i") if moment else ""
+    return format_datetime(moment) if moment else ""
 
 
 def approval_record(version: CharterVersion, params: dict) -> dict | None:
     """Who voted what, when and why on this exact snapshot; None before any review."""
     review = (
         version.reviews.exclude(status=ReviewStatus.WITHDRAWN)
-        .select_related("submitted_by")
+        .select_related("submitted_by__profile")
         .first()
     )
     if review is None:
@@ -35,9 +36,7 @@ def approval_record(version: CharterVersion, params: dict) -> dict | None:
         "status": review.status,
         "status_label": str(review.get_status_display()),
         "rule": review.rule_description(),
-        "submitted_by": (submitter.get_full_name() or submitter.get_username())
-        if submitter
-        else "",
+        "submitted_by": person(submitter) if submitter else "",
         "submitted_at": _iso(review.submitted_at),
         "submitted_label": _label(review.submitted_at),
         "decided_at": _iso(review.closed_at),
@@ -111,7 +110,7 @@ def open_actions(version: CharterVersion, params: dict) -> dict | None:
     if meeting is None:
         return None
     items = list(carried_over(meeting)) + list(
-        meeting.action_items.still_open().select_related("owner__user")
+        meeting.action_items.still_open().select_related("owner__user__profile")
     )
     return {
         "action_items": [

@@ -2,9 +2,9 @@
 
 from decimal import Decimal
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from charter.formatting import format_number, format_reporting_period
 from charter.palette import ACCENT, INK, LINE, MUTED
 from charter.svg import drawing, element, fit, text
 
@@ -71,9 +71,7 @@ def bar_chart(
 
 
 def _amount(value: Decimal, decimals: int) -> str:
-    return number_format(
-        round(value, decimals), decimal_pos=decimals, use_l10n=True, force_grouping=True
-    )
+    return format_number(round(value, decimals), decimals=decimals)
 
 
 def resource_charts(summary: dict, id_prefix: str = "chart") -> list[dict]:
@@ -88,7 +86,7 @@ def resource_charts(summary: dict, id_prefix: str = "chart") -> list[dict]:
         specs.append(
             (
                 _("Budget by quarter (%(currency)s)") % {"currency": currency},
-                [(row["id"], _budget(row, currency)) for row in quarters],
+                [(format_reporting_period(row["id"]), _budget(row, currency)) for row in quarters],
                 currency,
                 0,
             )
@@ -105,7 +103,10 @@ def resource_charts(summary: dict, id_prefix: str = "chart") -> list[dict]:
         specs.append(
             (
                 _("Average headcount by quarter (FTE)"),
-                [(row["id"], Decimal(row["average_fte"])) for row in quarters],
+                [
+                    (format_reporting_period(row["id"]), Decimal(row["average_fte"]))
+                    for row in quarters
+                ],
                 _("FTE"),
                 2,
             )

@@ -22,6 +22,7 @@ def roadmap_display(
     group_by: str = "phase",
     today: date | None = None,
     id_prefix: str = "roadmap",
+    language: str | None = None,
 ) -> dict | None:
     """Timeline pages, resource charts and table rows; None for an empty snapshot."""
     if not data or "period" not in data:
@@ -49,6 +50,7 @@ def roadmap_display(
         group_by,
         rows_per_page=PDF_ROWS_PER_PAGE if mode == "pdf" else None,
         id_prefix=f"{id_prefix}-timeline",
+        language=language,
     )
     charts = resource_charts(data.get("summary", {}), f"{id_prefix}-chart")
     return {

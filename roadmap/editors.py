@@ -43,7 +43,7 @@ MILESTONE_TABLE = RowEditor(
     ),
     empty_text=_("No milestone yet."),
     add_label=_("Add milestone"),
-    prepare=lambda rows: rows.select_related("phase", "owner", "charter").prefetch_related(
+    prepare=lambda rows: rows.select_related("phase", "owner__profile", "charter").prefetch_related(
         "depends_on"
     ),
 )

@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from charter.models import Charter, MaturityLevel, MaturityScore, Metric, Objective
+from charter.people import person
 from charter.sections.current_state.maturity import overall_level
 
 from . import resources
@@ -11,7 +12,7 @@ from .models import Milestone, Phase, Status
 
 
 def person_name(user) -> str:
-    return (user.get_full_name() or user.username) if user else ""
+    return person(user, former="")
 
 
 def assessed_level(charter: Charter) -> MaturityLevel | None:
@@ -35,7 +36,7 @@ def load_milestones(charter: Charter):
     """Every milestone of the charter with what the roadmap shows, in a fixed number of queries."""
     return (
         Milestone.objects.filter(charter=charter)
-        .select_related("owner")
+        .select_related("owner__profile")
         .prefetch_related(
             Prefetch("depends_on", queryset=Milestone.objects.only("id")),
             Prefetch("objectives", queryset=Objective.objects.only("id", "title")),

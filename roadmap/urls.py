@@ -7,7 +7,7 @@ from .editors import MILESTONE_TABLE, PHASE_TABLE
 
 app_name = "roadmap"
 
-# Mounted under w/<slug:workspace>/roadmap/.
+# Mounted under w/<workspace:workspace>/roadmap/.
 urlpatterns = [
     path("charters/<int:charter_pk>/live/", views.live, name="live"),
     *row_editor_urls(

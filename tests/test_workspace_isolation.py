@@ -24,7 +24,7 @@ def workspace_patterns(resolver=None, prefix=""):
         route = prefix + str(entry.pattern)
         if isinstance(entry, URLResolver):
             yield from workspace_patterns(entry, route)
-        elif isinstance(entry, URLPattern) and "<slug:workspace>" in route:
+        elif isinstance(entry, URLPattern) and "<workspace:workspace>" in route:
             yield route, entry
 
 

@@ -31,6 +31,7 @@ from django.utils.translation import gettext_lazy
 
 from charter import csvimport
 from charter.models import AuditEvent, Charter, EditConflict, Metric, MetricActual, MetricImport
+from charter.people import person
 from charter.periods import first_day_of_quarter, period_label, period_start
 from charter.spreadsheets import Column
 
@@ -58,7 +59,7 @@ COLUMNS = [
 def export_rows(charter: Charter) -> list[list]:
     metrics = (
         charter.metrics.order_by("position", "pk")
-        .select_related("owner")
+        .select_related("owner__profile")
         .prefetch_related("actuals", "drivers")
     )
     rows = []
@@ -71,7 +72,7 @@ def export_rows(charter: Charter) -> list[list]:
             metric.target,
             metric.get_direction_display(),
             metric.get_cadence_display(),
-            (owner.get_full_name() or owner.get_username()) if owner else "",
+            person(owner) if owner else "",
             owner.email if owner else "",
             metric.data_source,
             "; ".join(driver.name for driver in metric.drivers.all()),

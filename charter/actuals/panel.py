@@ -9,7 +9,7 @@ from charter.models import Metric
 def overdue_actuals_context(request, charter) -> dict:
     metrics = (
         Metric.objects.filter(charter=charter)
-        .select_related("charter", "owner")
+        .select_related("charter", "owner__profile")
         .prefetch_related("actuals")
     )
     return {"overdue": overdue_actuals(metrics), "title": _("Overdue actuals")}

@@ -12,11 +12,13 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from charter.formatting import format_date
 from charter.mail import queue_email
 from charter.models import ActualReminder, Metric
+from charter.people import person
 from charter.periods import periods
 
 
@@ -56,7 +58,7 @@ def send_due_reminders(today: date | None = None) -> int:
     metrics = (
         Metric.objects.filter(owner__isnull=False)
         .exclude(owner__email="")
-        .select_related("charter__workspace", "owner")
+        .select_related("charter__workspace", "owner__profile")
         .prefetch_related("actuals", "reminders")
     )
     sent = 0
@@ -78,22 +80,28 @@ def send_due_reminders(today: date | None = None) -> int:
 
 
 def reminder_email(item: OverdueActual) -> tuple[str, str]:
+    """The reminder in its charter's language, whatever the sender's."""
+    with translation.override(item.metric.charter.language):
+        return _reminder_email(item)
+
+
+def _reminder_email(item: OverdueActual) -> tuple[str, str]:
     metric = item.metric
     subject = _("Please report %(metric)s for the period starting %(period)s") % {
         "metric": metric.name,
-        "period": item.period_start.isoformat(),
+        "period": format_date(item.period_start),
     }
     body = _(
         "Hello %(name)s,\n\nThe %(cadence)s actual of “%(metric)s” in the charter “%(charter)s” "
         "for the period starting %(period)s was due on %(due)s and has not been reported yet.\n\n"
         "Report it here: %(link)s\n"
     ) % {
-        "name": metric.owner.get_full_name() or metric.owner.get_username(),
+        "name": person(metric.owner),
         "cadence": metric.get_cadence_display().lower(),
         "metric": metric.name,
         "charter": metric.charter.title,
-        "period": item.period_start.isoformat(),
-        "due": item.due_date.isoformat(),
+        "period": format_date(item.period_start),
+        "due": format_date(item.due_date),
         "link": f"{settings.SITE_URL}/w/{metric.charter.workspace.slug}/charters/{metric.charter_id}/s/future-success/",
     }
     return subject, body

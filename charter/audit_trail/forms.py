@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from charter.audit_trail.labels import action_label, object_type_label
+from charter.people import person
 
 
 class AuditFilterForm(forms.Form):
@@ -31,7 +32,7 @@ class AuditFilterForm(forms.Form):
             .order_by("first_name", "last_name", "username")
         )
         self.fields["actor"].choices = [("", _("Anyone"))] + [
-            (user.pk, user.get_full_name() or user.get_username()) for user in actors
+            (user.pk, person(user)) for user in actors
         ]
         types = distinct.exclude(object_type="").values_list("object_type", flat=True).distinct()
         self.fields["object_type"].choices = [("", _("Any object"))] + sorted(

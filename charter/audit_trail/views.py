@@ -18,7 +18,7 @@ def audit_trail(request):
     # Invalid filters are reported next to their field; the valid ones still apply.
     valid = form.is_valid() if form.is_bound else True
     filters = {name: value for name, value in getattr(form, "cleaned_data", {}).items() if value}
-    filtered = filter_events(events.select_related("actor"), **filters)
+    filtered = filter_events(events.select_related("actor__profile"), **filters)
     query = request.GET.copy()
     query.pop("page", None)
     context = {

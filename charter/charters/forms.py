@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from charter.formatting import content_language
 from charter.models import Charter
 
 
@@ -19,3 +20,9 @@ class CharterForm(forms.ModelForm):
             "period_start": _("The first day this charter governs."),
             "period_end": _("The last day, usually the end of the fiscal year."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance._state.adding and "language" not in kwargs.get("initial", {}):
+            # A new charter is written in the language its author reads, not in English.
+            self.initial["language"] = content_language()

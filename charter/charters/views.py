@@ -12,7 +12,7 @@ from charter.versions.publishing import charter_info, live_snapshot
 @workspace_view()
 def workspace(request):
     request.session["workspace"] = request.workspace.slug
-    charters = scoped(request, Charter).select_related("created_by")
+    charters = scoped(request, Charter).select_related("created_by__profile")
     return render(request, "charter/charters/workspace.html", {"charters": charters})
 
 

@@ -30,7 +30,7 @@ def data_page(request, charter_pk):
         "section": {"key": "data"},
         "metric_count": charter.metrics.count(),
         "actual_count": MetricActual.objects.filter(metric__charter=charter).count(),
-        "imports": charter.metric_imports.select_related("created_by")[:5],
+        "imports": charter.metric_imports.select_related("created_by__profile")[:5],
         "can_edit": request.membership.can("edit"),
     }
     return render(request, "charter/charters/data/page.html", context)

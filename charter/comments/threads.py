@@ -24,9 +24,11 @@ def threads_for(charter: Charter, section_key: str) -> Threads:
     """The section's threads with their replies and authors, in three queries."""
     roots = (
         Comment.objects.filter(charter=charter, section_key=section_key, parent=None)
-        .select_related("author", "resolved_by")
+        .select_related("author__profile", "resolved_by__profile")
         .prefetch_related(
-            Prefetch("replies", queryset=Comment.objects.select_related("author").order_by("pk"))
+            Prefetch(
+                "replies", queryset=Comment.objects.select_related("author__profile").order_by("pk")
+            )
         )
     )
     threads = Threads(open=[], resolved=[])

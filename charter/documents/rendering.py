@@ -19,12 +19,11 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from charter.documents.exports import document_parts
+from charter.formatting import language_tag
 from charter.models import CharterVersion, PdfExport, VersionStatus
 from charter.registry import registry
 from charter.versions.publishing import canonical_json
 
-# The BCP 47 tag of each content language: it picks the regional glyphs of CJK fonts.
-LANGUAGE_TAGS = {"en": "en", "zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "ru": "ru"}
 # Statuses whose PDF carries the "DRAFT — not approved" mark. A superseded version was
 # approved when it was current.
 UNAPPROVED = {VersionStatus.DRAFT, VersionStatus.IN_REVIEW, VersionStatus.CHANGES_REQUESTED}
@@ -73,10 +72,6 @@ class RenderedPdf:
     page_count: int
     timings: dict[str, float] = field(default_factory=dict)
     signature_box: PageBox | None = None
-
-
-def language_tag(language: str) -> str:
-    return LANGUAGE_TAGS.get((language or "en").lower(), language or "en")
 
 
 def snapshot_sections(version: CharterVersion) -> list[tuple]:
@@ -146,10 +141,11 @@ def document_context(export: PdfExport) -> dict:
 
 
 def build_html(export: PdfExport) -> str:
-    context = document_context(export)
-    # The fixed words of the document (cover, contents) follow the charter's language.
-    with translation.override(context["charter_info"].get("language") or "en"):
-        return render_to_string("charter/documents/document.html", context)
+    language = export.version.snapshot.get("charter", {}).get("language") or "en"
+    # The fixed words, dates and numbers of the document (the parts other apps add too)
+    # follow the charter's language.
+    with translation.override(language):
+        return render_to_string("charter/documents/document.html", document_context(export))
 
 
 def snapshot_attachment(version: CharterVersion) -> Attachment:

@@ -26,8 +26,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import translation
 from django.utils.translation import gettext as _
 from fontTools.ttLib import TTCollection
 from pyhanko.pdf_utils import layout, text
@@ -42,6 +41,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from charter.documents.exports import document_parts
 from charter.documents.rendering import SIGNED, PageBox, RenderedPdf
+from charter.formatting import format_datetime
 from charter.models import PdfExport
 
 logger = logging.getLogger(__name__)
@@ -197,7 +197,7 @@ def stamp_text(export: PdfExport) -> str:
             "number": version.number,
             "label": version.label,
         }
-        decided = date_format(timezone.localtime(version.decided_at), "j M Y, H:i")
+        decided = format_datetime(version.decided_at)
         lines = approval_lines(export) or [_("Approved on %(date)s") % {"date": decided}]
         footer = _("Signed %(time)s by %(signer)s")
     # pyHanko fills in %(ts)s and %(signer)s; any other % in the names must stay literal.

@@ -62,7 +62,7 @@ Example::
         model=ExecutionKpi,
         form_class=ExecutionKpiForm,               # an EditForm
         row_template="charter/sections/current_state/kpi_row.html",
-        prefix="charters/<int:charter_pk>/kpis/",  # under w/<slug:workspace>/
+        prefix="charters/<int:charter_pk>/kpis/",  # under w/<workspace:workspace>/
         section_key="current-state",
         headers=((_("KPI"), ""), (_("Value"), "num"), (_("Period"), ""), (_("Source"), "")),
         add_label=_("Add KPI"),
@@ -357,7 +357,7 @@ class RowEditor:
     model: type[models.Model]
     form_class: type[EditForm]
     row_template: str
-    # Route under w/<slug:workspace>/, ending in "/", with the parent's <int:<model>_pk>
+    # Route under w/<workspace:workspace>/, ending in "/", with the parent's <int:<model>_pk>
     # unless ``get_parent`` finds the parent without one.
     prefix: str
     # The table's column headings as (label, CSS class) pairs, for ``editable_table.html``;

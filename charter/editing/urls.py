@@ -7,6 +7,7 @@ checked against the spec's ``url_names``, which the spec reverses, so the two ca
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import URLPattern, path
 
+import charter.converters  # noqa: F401  registers <workspace:…>
 from charter.editing import views
 from charter.editing.specs import Block, RowEditor
 
@@ -22,7 +23,7 @@ def _check_names(spec: Block | RowEditor, literal: dict[str, str]) -> None:
 def block_urls(block: Block, *, show: str, edit: str) -> list[URLPattern]:
     """The read-only block and its form, in the ``charter`` namespace."""
     _check_names(block, {"show": show, "edit": edit})
-    route = f"w/<slug:workspace>/charters/<int:charter_pk>/s/{block.section_key}/{block.key}/"
+    route = f"w/<workspace:workspace>/charters/<int:charter_pk>/s/{block.section_key}/{block.key}/"
     kwargs = {"block": block}
     return [
         path(route, views.block_show, kwargs, name=show),
@@ -37,7 +38,7 @@ def row_editor_urls(
     row: str,
     edit: str,
     delete: str,
-    root: str = "w/<slug:workspace>/",
+    root: str = "w/<workspace:workspace>/",
 ) -> list[URLPattern]:
     """Add, show, edit and delete one row of a table.
 

@@ -15,6 +15,7 @@ from .exports import PdfExport
 from .future_success import FutureSuccess, Metric, MetricActual, Objective
 from .imports import MetricImport
 from .outbox import OutboxMessage
+from .profile import Profile
 from .reminders import ActualReminder
 from .scope import Audience, FundingSource, Scope, Service
 from .uploads import PendingUpload
@@ -49,6 +50,7 @@ __all__ = [
     "OutboxMessage",
     "PartnerTeam",
     "PdfExport",
+    "Profile",
     "RaciAssignment",
     "Revisioned",
     "Role",

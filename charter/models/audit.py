@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..errors import ImmutableObject
+from .profile import shown_name
 from .workspace import Workspace
 
 
@@ -55,8 +56,7 @@ class AuditEvent(models.Model):
         return cls.objects.create(
             workspace=workspace,
             actor=user,
-            actor_label=actor_label
-            or (user.get_full_name() or user.get_username() if user else ""),
+            actor_label=actor_label or (shown_name(user) if user else ""),
             action=action,
             object_type=obj._meta.label_lower if obj is not None else "",
             object_id=str(obj.pk) if obj is not None else "",

@@ -29,7 +29,7 @@ CAPABILITIES: dict[str, set[str]] = {
 
 class Workspace(models.Model):
     name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=140, unique=True)
+    slug = models.SlugField(_("slug"), max_length=140, unique=True, allow_unicode=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -44,7 +44,8 @@ class Workspace(models.Model):
         super().save(*args, **kwargs)
 
     def _unique_slug(self) -> str:
-        base = slugify(self.name, allow_unicode=False)[:120] or "workspace"
+        # Names in Chinese or Russian keep their letters: an ASCII slug of them is empty.
+        base = slugify(self.name, allow_unicode=True)[:120] or "workspace"
         slug, n = base, 1
         while Workspace.objects.filter(slug=slug).exists():
             n += 1

@@ -1,7 +1,7 @@
 from django import template
 from django.template.loader import render_to_string
-from django.utils.translation import gettext as _
 
+from .. import formatting, people
 from ..markdown import render_markdown
 from ..registry import extensions_for
 
@@ -10,10 +10,51 @@ register = template.Library()
 
 @register.filter
 def person(user):
-    """A user's full name, else username; a deleted account reads as a former member."""
-    if user is None or user == "":
-        return _("a former member")
-    return user.get_full_name() or user.get_username()
+    """A person's display name; a deleted account reads as a former member."""
+    return people.person(user)
+
+
+# Dates and numbers in the active language: the reader's on a web page, the charter's in a
+# document (which renders under its charter's language).
+@register.filter
+def local_date(value):
+    return formatting.format_date(value)
+
+
+@register.filter
+def local_datetime(value):
+    return formatting.format_datetime(value)
+
+
+@register.filter
+def local_month(value):
+    return formatting.format_month(value)
+
+
+@register.filter
+def local_period(start, end):
+    return formatting.format_period(start, end)
+
+
+@register.filter
+def local_reporting_period(label):
+    return formatting.format_reporting_period(label)
+
+
+@register.filter
+def local_number(value):
+    return formatting.format_number(value)
+
+
+@register.filter
+def local_money(amount, currency=""):
+    return formatting.format_money(amount, currency)
+
+
+@register.filter
+def lang_tag(language):
+    """The BCP 47 tag of a charter's content language, for ``lang`` attributes."""
+    return formatting.language_tag(language)
 
 
 @register.filter(name="markdown")

@@ -7,7 +7,7 @@ RECENT_VERSIONS = 5
 
 
 def versions_panel(request, charter) -> dict:
-    recent = list(charter.versions.select_related("author")[:RECENT_VERSIONS])
+    recent = list(charter.versions.select_related("author__profile")[:RECENT_VERSIONS])
     approved = charter.versions.approved().first()
     return {
         "charter": charter,

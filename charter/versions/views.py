@@ -25,7 +25,7 @@ LIVE_REFERENCES = {LIVE, "draft"}
 @workspace_view()
 def version_list(request, charter_pk):
     charter = get_in_workspace(request, Charter, pk=charter_pk)
-    versions = list(charter.versions.select_related("author"))
+    versions = list(charter.versions.select_related("author__profile"))
     context = {
         "charter": charter,
         # Newest first, each with the version before it, to compare the two.
@@ -59,7 +59,9 @@ def version_publish(request, charter_pk):
 
 
 def _get_version(request, charterversion_pk) -> CharterVersion:
-    queryset = CharterVersion.objects.select_related("charter__workspace", "author", "submitted_by")
+    queryset = CharterVersion.objects.select_related(
+        "charter__workspace", "author__profile", "submitted_by__profile"
+    )
     return get_in_workspace(request, queryset, pk=charterversion_pk)
 
 
@@ -140,7 +142,7 @@ def _side(versions: list[CharterVersion], reference: str, live) -> dict:
 @workspace_view()
 def version_diff(request, charter_pk):
     charter = get_in_workspace(request, Charter, pk=charter_pk)
-    versions = list(charter.versions.select_related("author"))
+    versions = list(charter.versions.select_related("author__profile"))
     # By default: what the live charter changed since the approved version (else the latest).
     approved = next((v for v in versions if v.is_approved), versions[0] if versions else None)
     live = functools.cache(lambda: take_snapshot(charter))

@@ -4,18 +4,33 @@ from django.contrib.auth.forms import UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from charter.models import Membership, Role, Workspace
+from charter.people import save_display_name
 
 
 class SignupForm(UserCreationForm):
     email = forms.EmailField(
         label=_("Email"), help_text=_("Invitations and review requests go here.")
     )
-    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
-    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    display_name = forms.CharField(
+        label=_("Your name"),
+        max_length=150,
+        required=False,
+        help_text=_("As you write it, e.g. “王芳” or “Ivan Petrov”; others see it on the charter."),
+    )
 
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
-        fields = ("username", "email", "first_name", "last_name")
+        fields = ("username", "email")
+
+    def save(self, commit=True):
+        user = super().save(commit=commit)
+        if commit:
+            self.save_profile(user)
+        return user
+
+    def save_profile(self, user) -> None:
+        """The name, once ``user`` is stored (after ``save(commit=False)``)."""
+        save_display_name(user, self.cleaned_data["display_name"])
 
     def clean_email(self):
         # An address already in use is not an error: saying so would tell anyone which

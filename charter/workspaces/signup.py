@@ -49,6 +49,7 @@ def register(form, next_path: str = "") -> None:
         user = form.save(commit=False)
         user.is_active = False
         user.save()
+        form.save_profile(user)
         _email_confirmation(user, next_path)
 
 

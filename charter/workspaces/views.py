@@ -10,6 +10,7 @@ from charter.access import get_in_workspace, workspace_view
 from charter.errors import DomainError
 from charter.mail import queue_email
 from charter.models import AuditEvent, Invitation, Membership, OutboxMessage
+from charter.people import person
 from charter.workspaces.forms import InvitationForm, RoleForm, WorkspaceForm
 from charter.workspaces.membership import change_role, create_workspace, remove_member
 
@@ -64,7 +65,7 @@ def members(request):
 def _members_page(request, form=None, status=200):
     context = {
         "form": form or InvitationForm(workspace=request.workspace),
-        "memberships": request.workspace.memberships.select_related("user"),
+        "memberships": request.workspace.memberships.select_related("user__profile"),
         "invitations": request.workspace.invitations.filter(accepted_at__isnull=True),
         "roles": Membership._meta.get_field("role").choices,
     }
@@ -77,7 +78,7 @@ def _send_invitation(request, invitation) -> OutboxMessage:
         _("You are invited to %(workspace)s on Charterboard") % {"workspace": request.workspace},
         _("%(inviter)s invited you to join %(workspace)s as %(role)s.\n\nAccept: %(link)s")
         % {
-            "inviter": request.user.get_full_name() or request.user.username,
+            "inviter": person(request.user),
             "workspace": request.workspace,
             "role": invitation.get_role_display(),
             "link": link,
@@ -98,7 +99,7 @@ def _send_invitation(request, invitation) -> OutboxMessage:
 @require_POST
 def member_role(request, membership_pk):
     membership = get_in_workspace(
-        request, Membership.objects.select_related("user"), pk=membership_pk
+        request, Membership.objects.select_related("user__profile"), pk=membership_pk
     )
     form = RoleForm(request.POST, instance=Membership(role=membership.role))
     if not form.is_valid():
@@ -121,7 +122,7 @@ def member_role(request, membership_pk):
 @require_POST
 def member_remove(request, membership_pk):
     membership = get_in_workspace(
-        request, Membership.objects.select_related("user"), pk=membership_pk
+        request, Membership.objects.select_related("user__profile"), pk=membership_pk
     )
     try:
         remove_member(membership, request.user)

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from charter.models import Membership
+from charter.people import person
 
 from ..forms import DATE, RevisionForm
 from ..models import AdvisoryBoard, ApprovalRule, BoardSeat
@@ -57,5 +58,5 @@ class BoardSeatForm(forms.ModelForm):
             field.disabled = True
         else:
             field.queryset = candidates
-        field.label_from_instance = lambda m: m.user.get_full_name() or m.user.get_username()
+        field.label_from_instance = lambda m: person(m.user)
         field.empty_label = _("Choose a member")

@@ -59,7 +59,7 @@ def candidates(board: AdvisoryBoard):
         Membership.objects.filter(
             workspace=board.workspace, role=Role.BOARD, board_seat__isnull=True
         )
-        .select_related("user")
+        .select_related("user__profile")
         .order_by("user__first_name", "user__last_name", "user__username")
     )
 

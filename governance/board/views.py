@@ -22,7 +22,7 @@ def _page(request, status=200, settings_form=None, seat_form=None):
         "board": board,
         "summary": summary,
         "warnings": governance_completeness(summary),
-        "seats": board.seats.select_related("membership__user"),
+        "seats": board.seats.select_related("membership__user__profile"),
         "can_edit": request.membership.can("edit"),
         "can_manage": request.membership.can("manage"),
         "settings_form": settings_form or BoardSettingsForm(instance=board),
@@ -82,7 +82,7 @@ def seat_add(request):
 def seat_edit(request, boardseat_pk):
     seat = get_in_workspace(
         request,
-        BoardSeat.objects.select_related("board__workspace", "membership__user"),
+        BoardSeat.objects.select_related("board__workspace", "membership__user__profile"),
         pk=boardseat_pk,
     )
     form = BoardSeatForm(request.POST or None, candidates=None, instance=seat)
@@ -110,7 +110,7 @@ def _save_seat(request, form, template=None):
 def seat_remove(request, boardseat_pk):
     seat = get_in_workspace(
         request,
-        BoardSeat.objects.select_related("board__workspace", "membership__user"),
+        BoardSeat.objects.select_related("board__workspace", "membership__user__profile"),
         pk=boardseat_pk,
     )
     remove_seat(seat, request.user)

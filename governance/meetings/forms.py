@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from charter.models import Charter, Membership
+from charter.people import person
 
 from ..forms import DATE, RevisionForm
 from ..models import ActionItem, AgendaItem, Meeting, MeetingDecision, MeetingFormat
@@ -78,6 +79,8 @@ class ActionItemForm(forms.ModelForm):
     def __init__(self, *args, workspace, **kwargs):
         super().__init__(*args, **kwargs)
         owner = self.fields["owner"]
-        owner.queryset = Membership.objects.filter(workspace=workspace).select_related("user")
-        owner.label_from_instance = lambda m: m.user.get_full_name() or m.user.get_username()
+        owner.queryset = Membership.objects.filter(workspace=workspace).select_related(
+            "user__profile"
+        )
+        owner.label_from_instance = lambda m: person(m.user)
         owner.empty_label = _("Unassigned")

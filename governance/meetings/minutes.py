@@ -29,7 +29,7 @@ def standard_agenda(charter: Charter) -> list[tuple[str, str, str]]:
     briefings = _briefings(charter)
     open_actions = [
         f"- {item.title}" + (f" ({item.owner_name})" if item.owner_id else "")
-        for item in open_action_items(charter).select_related("owner__user")
+        for item in open_action_items(charter).select_related("owner__user__profile")
     ]
     return [
         (
@@ -98,7 +98,7 @@ def carried_over(meeting: Meeting):
     return (
         ActionItem.objects.still_open()
         .filter(meeting__in=meeting.earlier_meetings())
-        .select_related("owner__user", "meeting")
+        .select_related("owner__user__profile", "meeting")
     )
 
 

@@ -105,7 +105,7 @@ def meeting_context(request, meeting, **forms) -> dict:
         "meeting": meeting,
         "agenda": meeting.agenda_items.all(),
         "decisions": meeting.decisions.all(),
-        "actions": meeting.action_items.select_related("owner__user"),
+        "actions": meeting.action_items.select_related("owner__user__profile"),
         "carried_over": carried_over(meeting),
         "can_edit": request.membership.can("edit"),
         "export_url": export_url,

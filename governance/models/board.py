@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from charter.models import Membership, Revisioned, Role, Workspace
+from charter.people import person
 
 
 class Cadence(models.TextChoices):
@@ -138,7 +139,7 @@ class BoardSeat(models.Model):
     @property
     def name(self) -> str:
         user = self.membership.user
-        return user.get_full_name() or user.get_username()
+        return person(user)
 
     @property
     def can_vote(self) -> bool:

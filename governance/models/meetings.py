@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from charter.models import Charter, Membership, Ordered, Revisioned
+from charter.people import person
 
 
 class MeetingFormat(models.TextChoices):
@@ -144,4 +145,4 @@ class ActionItem(models.Model):
     def owner_name(self) -> str:
         if self.owner is None:
             return ""
-        return self.owner.user.get_full_name() or self.owner.user.get_username()
+        return person(self.owner.user)

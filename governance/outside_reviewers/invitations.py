@@ -3,11 +3,13 @@
 from datetime import timedelta
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from charter.formatting import format_date
 from charter.mail import queue_email
 from charter.models import AuditEvent, Charter
+from charter.people import person
 from charter.throttle import Ceiling
 
 from ..models import OutsideReviewer
@@ -44,7 +46,14 @@ def invite(
                 "days": days,
             },
         )
-    inviter = by.get_full_name() or by.get_username()
+    inviter = person(by)
+    with translation.override(charter.language):
+        _email_invitation(reviewer, inviter, may_vote)
+    return reviewer
+
+
+def _email_invitation(reviewer, inviter: str, may_vote: bool) -> None:
+    charter = reviewer.charter
     queue_email(
         _("%(inviter)s asks for your review of %(charter)s")
         % {"inviter": inviter, "charter": charter},
@@ -58,11 +67,10 @@ def invite(
             "charter": charter,
             "vote": _(" and vote") if may_vote else "",
             "link": link_for(reviewer),
-            "expires": f"{timezone.localtime(reviewer.expires_at):%Y-%m-%d}",
+            "expires": format_date(reviewer.expires_at),
         },
         [reviewer.email],
     )
-    return reviewer
 
 
 def revoke(reviewer: OutsideReviewer, by) -> None:

@@ -7,12 +7,13 @@ first and then the review row, in one transaction, so there is one decision and 
 from datetime import datetime
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from charter.errors import DomainError, NotAllowed, TransitionNotAllowed
 from charter.mail import queue_email
 from charter.models import AuditEvent, Charter, CharterVersion, Role, VersionStatus
+from charter.people import person
 
 from ..links import absolute_version_url
 from ..models import (
@@ -42,7 +43,7 @@ def voting_seats(workspace, excluded_user_id=None):
     """Seats whose holders may vote: they still have the board role and did not submit."""
     seats = BoardSeat.objects.filter(
         board__workspace=workspace, membership__role=Role.BOARD
-    ).select_related("membership__user")
+    ).select_related("membership__user__profile")
     return seats.exclude(membership__user_id=excluded_user_id) if excluded_user_id else seats
 
 
@@ -135,7 +136,9 @@ def submit_for_review(version: CharterVersion, by, membership) -> Review:
             review,
             changes={"version": version.number, "rule": review.rule_description()},
         )
-    _email_board(review)
+    # Emails about a charter speak its language, whoever triggered them.
+    with translation.override(version.charter.language):
+        _email_board(review)
     return review
 
 
@@ -280,7 +283,8 @@ def _decide(review: Review, actor, actor_label: str = "") -> Outcome:
         },
         actor_label=actor_label,
     )
-    _email_decision(review)
+    with translation.override(review.version.charter.language):
+        _email_decision(review)
     return outcome
 
 
@@ -318,7 +322,7 @@ def add_comment(version: CharterVersion, body: str, *, author=None, reviewer=Non
     review = open_review(version)
     if review is None:
         raise TransitionNotAllowed(_("Comments are open while a version is in review."))
-    name = reviewer.name if reviewer else (author.get_full_name() or author.get_username())
+    name = reviewer.name if reviewer else person(author)
     with transaction.atomic():
         comment = ReviewComment.objects.create(
             review=review, author=author, outside_reviewer=reviewer, author_name=name, body=body
@@ -348,7 +352,7 @@ def current_version_for(reviewer: OutsideReviewer) -> CharterVersion | None:
 def _email_board(review: Review) -> None:
     """Ask every voting seat, and each outside reviewer through their own link, to review."""
     version = review.version
-    submitter = review.submitted_by.get_full_name() or review.submitted_by.get_username()
+    submitter = person(review.submitted_by)
     subject = _("Please review %(charter)s v%(number)s") % {
         "charter": version.charter,
         "number": version.number,

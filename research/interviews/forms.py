@@ -4,6 +4,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from charter.people import person
+
 from ..forms import DATE_INPUT, RevisionedForm
 from ..models import GuideQuestion, Interview, InterviewGuide
 
@@ -32,9 +34,7 @@ class InterviewForm(RevisionedForm):
         self.fields["interviewer"].queryset = (
             get_user_model().objects.filter(memberships__workspace=workspace).order_by("first_name")
         )
-        self.fields["interviewer"].label_from_instance = lambda user: (
-            user.get_full_name() or user.get_username()
-        )
+        self.fields["interviewer"].label_from_instance = lambda user: person(user)
 
 
 class GuideForm(RevisionedForm):

@@ -29,7 +29,9 @@ INTERVIEWS = RecordKind(
 @workspace_view()
 def interview_list(request, charter_pk):
     charter = research_charter(request, charter_pk)
-    interviews = scoped(request, Interview).filter(charter=charter).select_related("interviewer")
+    interviews = (
+        scoped(request, Interview).filter(charter=charter).select_related("interviewer__profile")
+    )
     function = request.GET.get("function", "")
     if function in Function.values:
         interviews = interviews.filter(function=function)
@@ -46,7 +48,9 @@ def interview_list(request, charter_pk):
 @workspace_view()
 def interview_detail(request, interview_pk):
     interview = get_in_workspace(
-        request, Interview.objects.select_related("charter", "interviewer"), pk=interview_pk
+        request,
+        Interview.objects.select_related("charter", "interviewer__profile"),
+        pk=interview_pk,
     )
     guide = (
         InterviewGuide.for_workspace(request.workspace)

@@ -49,7 +49,7 @@ def survey_detail(request, survey_pk):
         "survey": survey,
         "questions": survey.questions.all(),
         "response_count": survey.responses.count(),
-        "imports": survey.imports.select_related("created_by")[:10],
+        "imports": survey.imports.select_related("created_by__profile")[:10],
         "tab": "surveys",
     }
     return render(request, "research/surveys/survey_detail.html", context)

@@ -39,12 +39,23 @@ def render_timeline(
     group_by: str = "phase",
     rows_per_page: int | None = None,
     id_prefix: str = "timeline",
+    language: str | None = None,
 ) -> list[str]:
     """The timeline as SVG documents, one per page of rows (a single one by default)."""
     group_by = group_by if group_by in GROUPS else "phase"
     scale = axis_scale(data)
     pages = paginate(rows_for(data, group_by), rows_per_page)
     return [
-        Page(data, scale, rows, today, group_by, f"{id_prefix}-{number}", number, len(pages)).svg()
+        Page(
+            data,
+            scale,
+            rows,
+            today,
+            group_by,
+            f"{id_prefix}-{number}",
+            number,
+            len(pages),
+            language,
+        ).svg()
         for number, rows in enumerate(pages, start=1)
     ]

@@ -4,9 +4,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from charter.formatting import format_date, format_month, format_period
 from charter.palette import BAD, INK, LINE, MUTED, WHITE, colour
 from charter.periods import next_month, next_quarter, quarter_number
 from charter.svg import drawing, element, fit, num, text, text_width
@@ -45,6 +45,7 @@ class Page:
     prefix: str
     number: int
     count: int
+    language: str | None = None
 
     @property
     def rows_bottom(self) -> float:
@@ -69,6 +70,7 @@ class Page:
             name=self.title(),
             description=self.description(),
             id_prefix=self.prefix,
+            language=self.language,
         )
 
     def title(self) -> str:
@@ -88,13 +90,13 @@ class Page:
             % {
                 "count": len(milestones),
                 "grouping": grouping,
-                "start": date_format(self.scale.start, "F Y"),
-                "end": date_format(self.scale.end - timedelta(days=1), "F Y"),
+                "start": format_month(self.scale.start),
+                "end": format_month(self.scale.end - timedelta(days=1)),
             },
             _("The charter period runs from %(start)s to %(end)s.")
             % {
-                "start": date_format(parse(self.data["period"]["start"]), "j F Y"),
-                "end": date_format(parse(self.data["period"]["end"]), "j F Y"),
+                "start": format_date(self.data["period"]["start"]),
+                "end": format_date(self.data["period"]["end"]),
             },
         ]
         flagged = [m["title"] for m in milestones if self.outside(m)]
@@ -148,7 +150,7 @@ class Page:
         while month < scale.end:
             following = next_month(month)
             left, right = scale.x(month), scale.x(following)
-            label = date_format(month, "M")
+            label = format_month(month, with_year=False)
             if right - left < text_width(label, SMALL) + 4:
                 label = label[:1] if right - left >= SMALL else ""
             if label:
@@ -363,9 +365,7 @@ class Page:
 
     def tooltip(self, milestone: dict) -> str:
         start, end = parse(milestone["start"]), parse(milestone["end"])
-        when = date_format(start, "j M Y")
-        if end != start:
-            when += " – " + date_format(end, "j M Y")
+        when = format_period(start, end)
         parts = [milestone["title"], when, status_label(milestone["status"])]
         if milestone["owner"]:
             parts.append(_("Owner: %(name)s") % {"name": milestone["owner"]})

@@ -60,3 +60,17 @@ def test_another_workspace_is_a_404(client):
 
     assert client.post(create_url(editor), GOOD).status_code == 404
     assert not Charter.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "language"),
+    [("zh-CN,zh;q=0.9", "zh-hans"), ("zh-TW", "zh-hant"), ("ru-RU", "ru"), ("en-US", "en")],
+)
+def test_a_new_charter_is_offered_in_the_readers_language(client, accept_language, language):
+    editor = MembershipFactory(role="editor")
+    client.force_login(editor.user)
+
+    response = client.get(create_url(editor), HTTP_ACCEPT_LANGUAGE=accept_language)
+
+    assert response.context["form"]["language"].value() == language
+    assert f'<option value="{language}" selected>' in response.content.decode()

@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from charter.documents import rendering as pdf
+from charter.formatting import format_date
 from charter.models import PartnerTeam, RaciAssignment, Scope, Service
 from charter.registry import DocumentPart, document_parts, registry
 from tests.charter.pdf_factories import (
@@ -132,7 +133,7 @@ def test_an_approved_version_has_no_draft_mark_and_names_approvers_on_the_cover(
 
     assert not any(DRAFT_MARK in text for text in pages)
     assert "Approved" in pages[0]
-    assert version.decided_at.strftime("%Y-%m-%d") in pages[0]
+    assert format_date(version.decided_at, "en") in pages[0]
     assert "Beatrice Morgan" in pages[0]
     assert "Approval record" in "\n".join(pages[2:])
 

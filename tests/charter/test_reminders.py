@@ -66,4 +66,22 @@ def test_the_charter_page_lists_overdue_actuals(client, metric):
         f"/w/{membership.workspace.slug}/charters/{metric.charter.pk}/"
     ).content.decode()
     assert "Overdue actuals" in page
-    assert "2026-07-01" in page
+    assert "1 July 2026" in page
+
+
+def test_a_reminder_writes_dates_and_the_owners_name_in_the_charters_language(
+    metric, django_capture_on_commit_callbacks
+):
+    metric.charter.language = "ru"
+    metric.charter.save()
+    metric.owner.first_name, metric.owner.last_name = "Иван", "Петров"
+    metric.owner.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        send_due_reminders(today=date(2027, 1, 20))
+
+    subjects = sorted(message.subject for message in mail.outbox)
+    bodies = " ".join(message.body for message in mail.outbox)
+    assert any("1 июля 2026" in subject for subject in subjects)
+    assert "Иван Петров" in bodies
+    assert "2026-07-01" not in bodies

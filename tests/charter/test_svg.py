@@ -3,6 +3,8 @@
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
+from django.utils import translation
+
 from charter import svg
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -30,6 +32,29 @@ def test_numbers_for_reading_lose_trailing_zeros_and_group_thousands():
     assert svg.number("48000") == "48,000"
     assert svg.number(0.1 + 0.2) == "0.3"
     assert svg.number(None) == "" and svg.number("n/a") == "n/a"
+
+
+def test_in_russian_numbers_for_reading_follow_the_language_but_attributes_never_do():
+    with translation.override("ru"):
+        markup = svg.drawing(
+            105.0,
+            40.5,
+            [svg.text(12.5, 30.25, svg.number(Decimal("1200.5")))],
+            css_class="chart",
+            name="x",
+        )
+
+    assert "1\u202f200,5" in markup
+    assert 'viewBox="0 0 105 40.5"' in markup and 'x="12.5" y="30.25"' in markup
+    assert "105,0" not in markup and "12,5" not in markup
+
+
+def test_a_drawing_names_the_cjk_face_of_the_active_language_unquoted():
+    with translation.override("zh-hant"):
+        markup = svg.drawing(10, 10, [], css_class="chart", name="x")
+
+    family = markup.split('font-family="', 1)[1].split('"', 1)[0]
+    assert "Noto Sans CJK TC" in family and "SC" not in family and "'" not in family
 
 
 def test_long_text_is_shortened_to_fit_and_wide_characters_count_double():

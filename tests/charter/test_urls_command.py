@@ -13,9 +13,9 @@ def run_urls_command() -> list[str]:
 
 def test_urls_command_prints_namespaced_names_with_their_full_routes():
     lines = run_urls_command()
-    assert "charter:kpi-add  w/<slug:workspace>/charters/<int:charter_pk>/kpis/add/" in lines
+    assert "charter:kpi-add  w/<workspace:workspace>/charters/<int:charter_pk>/kpis/add/" in lines
     assert (
-        "roadmap:phase-row  w/<slug:workspace>/roadmap/charters/<int:charter_pk>/phases/"
+        "roadmap:phase-row  w/<workspace:workspace>/roadmap/charters/<int:charter_pk>/phases/"
         "<int:phase_pk>/"
     ) in lines
     assert "outside_review:review  review/<str:token>/" in lines

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from charter.editing.specs import Block, EditForm, RowEditor
 from charter.models import FutureSuccess, Metric, MetricActual, Objective
+from charter.people import person
 from charter.periods import period_label, period_start
 from charter.sections.future_success.snapshot import completeness, metrics_with_actuals, snapshot
 
@@ -29,7 +30,7 @@ BLOCKS = (DEFINITION, VISION, MISSION)
 
 class PersonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.get_username()
+        return person(obj)
 
 
 def members(workspace):
@@ -156,7 +157,7 @@ OBJECTIVE_TABLE = RowEditor(
     empty_text=gettext_lazy("No objective yet."),
     add_label=gettext_lazy("Add objective"),
     section_key=SECTION_KEY,
-    prepare=lambda rows: rows.select_related("owner").prefetch_related(
+    prepare=lambda rows: rows.select_related("owner__profile").prefetch_related(
         Prefetch("metrics", queryset=metrics_with_actuals(Metric.objects.all()))
     ),
 )

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext as _
 
+from charter import people
 from charter.models import FutureSuccess, Metric, Objective
 from charter.periods import period_label
 from charter.sections.future_success.metrics import evaluate_metric
@@ -71,7 +72,7 @@ def snapshot(charter) -> dict:
     future = FutureSuccess.objects.filter(charter=charter).first() or FutureSuccess()
     metrics = load_metrics(charter)
     names = {metric["id"]: metric["name"] for metric in metrics}
-    objectives = Objective.objects.filter(charter=charter).select_related("owner")
+    objectives = Objective.objects.filter(charter=charter).select_related("owner__profile")
     return {
         **{name: getattr(future, name) for name in TEXT_FIELDS},
         "objectives": [
@@ -147,8 +148,8 @@ def briefing(data: dict) -> dict[str, list[str]]:
 
 
 def person(user) -> str:
-    return (user.get_full_name() or user.get_username()) if user else ""
+    return people.person(user, former="")
 
 
 def metrics_with_actuals(rows):
-    return rows.select_related("charter", "owner").prefetch_related("actuals", "drivers")
+    return rows.select_related("charter", "owner__profile").prefetch_related("actuals", "drivers")
