@@ -6,7 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from charter.models import Charter, Membership
 
 from ..forms import DATE, RevisionForm
-from ..models import ActionItem, AgendaItem, Meeting, MeetingDecision, MeetingFormat
+from ..models import (
+    ActionItem,
+    AgendaItem,
+    Meeting,
+    MeetingDecision,
+    MeetingFormat,
+    MinutesDecision,
+    RollCall,
+)
 
 
 class MeetingForm(RevisionForm):
@@ -81,3 +89,59 @@ class ActionItemForm(forms.ModelForm):
         owner.queryset = Membership.objects.filter(workspace=workspace).select_related("user")
         owner.label_from_instance = lambda m: m.user.get_full_name() or m.user.get_username()
         owner.empty_label = _("Unassigned")
+
+
+class MinutesAnswerForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Your answer"), choices=MinutesDecision.choices)
+    comment = forms.CharField(
+        label=_("What needs correcting"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == MinutesDecision.CORRECT and not cleaned.get("comment", ""):
+            self.add_error("comment", _("Say what needs correcting."))
+        return cleaned
+
+
+class ResolutionForm(forms.Form):
+    """A motion, its mover and seconder, and one roll-call answer per board member."""
+
+    motion = forms.CharField(
+        label=_("Motion"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    mover = forms.ModelChoiceField(label=_("Moved by"), queryset=Membership.objects.none())
+    seconder = forms.ModelChoiceField(label=_("Seconded by"), queryset=Membership.objects.none())
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.members = members
+        queryset = Membership.objects.filter(pk__in=[m.pk for m in members]).select_related("user")
+        for name in ("mover", "seconder"):
+            self.fields[name].queryset = queryset
+            self.fields[name].label_from_instance = _member_name
+        for member in members:
+            self.fields[f"vote_{member.pk}"] = forms.ChoiceField(
+                label=_member_name(member), choices=RollCall.choices, initial=RollCall.FOR
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        mover, seconder = cleaned.get("mover"), cleaned.get("seconder")
+        if mover and seconder and mover == seconder:
+            self.add_error("seconder", _("The seconder must be someone other than the mover."))
+        return cleaned
+
+    @property
+    def votes(self) -> dict[int, str]:
+        return {member.pk: self.cleaned_data[f"vote_{member.pk}"] for member in self.members}
+
+    def vote_fields(self):
+        return [self[f"vote_{member.pk}"] for member in self.members]
+
+
+def _member_name(member) -> str:
+    return member.user.get_full_name() or member.user.get_username()
