@@ -1,11 +1,11 @@
 """Minutes approval, resolutions, cancellation and the calendar feed of board meetings."""
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
 from charter.access import get_in_workspace, workspace_view
 from charter.errors import DomainError, NotAllowed
@@ -37,7 +37,7 @@ def minutes_circulate(request, meeting_pk):
     return _back(request, meeting, "minutes", _("Minutes circulated to the board."))
 
 
-@workspace_view("vote")
+@workspace_view()
 @require_POST
 def minutes_answer(request, meeting_pk):
     meeting = get_in_workspace(request, MEETING, pk=meeting_pk)
@@ -54,9 +54,10 @@ def minutes_answer(request, meeting_pk):
 
 
 @workspace_view()
-@require_GET
 def minutes_pdf(request, meeting_pk):
     meeting = get_in_workspace(request, MEETING, pk=meeting_pk)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
     if not meeting.minutes_pdf:
         raise Http404(_("These minutes are not filed yet."))
     return FileResponse(
@@ -119,7 +120,6 @@ def calendar_revoke(request):
     return redirect("governance:board", request.workspace.slug)
 
 
-@require_GET
 def calendar_feed(request, workspace, token):
     """The workspace's meetings as iCalendar; no login, the secret is the key, and anything
     wrong with it is the same bare 404."""
@@ -133,4 +133,6 @@ def calendar_feed(request, workspace, token):
     if found is None or found.slug != workspace:
         BAD_FEED_TOKENS_PER_ADDRESS.add(address)
         return HttpResponse(status=404)
+    if request.method not in {"GET", "HEAD"}:
+        return HttpResponseNotAllowed(["GET"])
     return HttpResponse(calendar.feed(found), content_type="text/calendar; charset=utf-8")
