@@ -79,7 +79,9 @@ def record_resolution(
                 "mover": _name(mover),
                 "seconder": _name(seconder),
                 "result": str(resolution.get_result_display()),
-                "votes": {_name(members[pk]): str(RollCall(v).label) for pk, v in votes.items()},
+                "votes": "; ".join(
+                    f"{_name(members[pk])}: {RollCall(vote).label}" for pk, vote in votes.items()
+                ),
             },
         )
     return resolution

@@ -61,7 +61,13 @@ def test_recording_a_resolution_through_the_page_shows_it_and_audits_it(client, 
     assert resolution.votes.count() == 4
     event = AuditEvent.objects.get(action="meeting.resolution_recorded")
     assert event.changes["result"] == "Carried"
-    assert set(event.changes["votes"].values()) == {"For", "Against", "Absent"}
+    names = [member.user.get_full_name() for member in board.seats]
+    assert set(event.changes["votes"].split("; ")) == {
+        f"{names[0]}: For",
+        f"{names[1]}: For",
+        f"{names[2]}: Against",
+        f"{names[3]}: Absent",
+    }
     page = client.get(f"/w/{board.workspace.slug}/governance/meetings/{meeting.pk}/")
     html = page.content.decode()
     assert "Fund the coaching pilot." in html and "Carried" in html and "Against" in html
