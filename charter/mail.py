@@ -1,7 +1,7 @@
 """Email from the worker, through the outbox: written with the request's work, sent once."""
 
 from celery import shared_task
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.db import transaction
 from django.utils import timezone
 
@@ -10,7 +10,9 @@ from charter.models import OutboxMessage
 
 
 @shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def send_email(self, subject: str, body: str, recipients: list[str]) -> int:
+def send_email(
+    self, subject: str, body: str, recipients: list[str], attachments: list | None = None
+) -> int:
     """Send the email of one outbox message; a duplicate of the message finds it handled.
 
     The message row stays locked while the email goes out, so two copies delivered at once
@@ -20,19 +22,43 @@ def send_email(self, subject: str, body: str, recipients: list[str]) -> int:
         message = OutboxMessage.objects.select_for_update().filter(task_id=self.request.id).first()
         if message is not None and message.handled_at is not None:
             return 0
-        sent = send_mail(subject, body, None, recipients)
+        if attachments:
+            email = EmailMessage(subject, body, None, recipients)
+            for name, content, mimetype in attachments:
+                email.attach(name, content, mimetype)
+            sent = email.send()
+        else:
+            sent = send_mail(subject, body, None, recipients)
         if message is not None:
             message.handled_at = timezone.now()
             message.save(update_fields=["handled_at"])
     return sent
 
 
-def queue_email(subject: str, body: str, recipients: list[str]) -> OutboxMessage | None:
+def queue_email(
+    subject: str,
+    body: str,
+    recipients: list[str],
+    attachments: list[tuple[str, str, str]] | None = None,
+) -> OutboxMessage | None:
     """Send an email from the worker once the current transaction has committed.
 
-    The returned message says, after commit, whether the broker took it (``is_sent``).
+    ``attachments`` are (file name, text content, MIME type): text, so that the outbox row
+    stays plain JSON. The returned message says, after commit, whether the broker took it
+    (``is_sent``).
     """
     recipients = [address for address in recipients if address]
     if not recipients:
         return None
-    return outbox.enqueue(send_email.name, args=[str(subject), str(body), recipients])
+    kwargs = (
+        {
+            "attachments": [
+                [str(name), str(content), str(kind)] for name, content, kind in attachments
+            ]
+        }
+        if attachments
+        else {}
+    )
+    return outbox.enqueue(
+        send_email.name, args=[str(subject), str(body), recipients], kwargs=kwargs
+    )

@@ -2,6 +2,7 @@ from django.urls import path
 
 from .board import views as board
 from .meetings import views as meetings
+from .meetings import views_governance as meeting_governance
 from .outside_reviewers import views as outside
 from .reviews import views as review
 from .reviews import views_export as exports
@@ -41,6 +42,32 @@ urlpatterns = [
     path("meetings/<int:meeting_pk>/", meetings.meeting, name="meeting"),
     path("meetings/<int:meeting_pk>/edit/", meetings.meeting_edit, name="meeting-edit"),
     path("meetings/<int:meeting_pk>/minutes/", meetings.meeting_minutes, name="meeting-minutes"),
+    path(
+        "meetings/<int:meeting_pk>/minutes/circulate/",
+        meeting_governance.minutes_circulate,
+        name="minutes-circulate",
+    ),
+    path(
+        "meetings/<int:meeting_pk>/minutes/answer/",
+        meeting_governance.minutes_answer,
+        name="minutes-answer",
+    ),
+    path(
+        "meetings/<int:meeting_pk>/minutes.pdf", meeting_governance.minutes_pdf, name="minutes-pdf"
+    ),
+    path(
+        "meetings/<int:meeting_pk>/resolutions/",
+        meeting_governance.resolution_add,
+        name="resolution-add",
+    ),
+    path(
+        "meetings/<int:meeting_pk>/cancel/",
+        meeting_governance.meeting_cancel,
+        name="meeting-cancel",
+    ),
+    path("calendar/rotate/", meeting_governance.calendar_rotate, name="calendar-rotate"),
+    path("calendar/revoke/", meeting_governance.calendar_revoke, name="calendar-revoke"),
+    path("calendar/<str:token>.ics", meeting_governance.calendar_feed, name="calendar-feed"),
     path("meetings/<int:meeting_pk>/agenda/", meetings.agenda_add, name="agenda-add"),
     path("meetings/<int:meeting_pk>/decisions/", meetings.decision_add, name="decision-add"),
     path("meetings/<int:meeting_pk>/actions/", meetings.action_add, name="action-add"),

@@ -15,6 +15,8 @@ from tests.factories import MembershipFactory
 # URL arguments that are not object ids, and a valid value for each.
 PLAIN_ARGUMENTS = {
     "section_key": lambda: registry.all()[0].key,
+    # The calendar feed's secret: a wrong one is the same 404 in every workspace.
+    "token": lambda: "not-a-feed-secret",
 }
 
 

@@ -7,7 +7,15 @@ from charter.models import Charter, Membership
 from charter.people import person
 
 from ..forms import DATE, RevisionForm
-from ..models import ActionItem, AgendaItem, Meeting, MeetingDecision, MeetingFormat
+from ..models import (
+    ActionItem,
+    AgendaItem,
+    Meeting,
+    MeetingDecision,
+    MeetingFormat,
+    MinutesDecision,
+    RollCall,
+)
 
 
 class MeetingForm(RevisionForm):
@@ -84,3 +92,59 @@ class ActionItemForm(forms.ModelForm):
         )
         owner.label_from_instance = lambda m: person(m.user)
         owner.empty_label = _("Unassigned")
+
+
+class MinutesAnswerForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Your answer"), choices=MinutesDecision.choices)
+    comment = forms.CharField(
+        label=_("What needs correcting"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == MinutesDecision.CORRECT and not cleaned.get("comment", ""):
+            self.add_error("comment", _("Say what needs correcting."))
+        return cleaned
+
+
+class ResolutionForm(forms.Form):
+    """A motion, its mover and seconder, and one roll-call answer per board member."""
+
+    motion = forms.CharField(
+        label=_("Motion"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    mover = forms.ModelChoiceField(label=_("Moved by"), queryset=Membership.objects.none())
+    seconder = forms.ModelChoiceField(label=_("Seconded by"), queryset=Membership.objects.none())
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.members = members
+        queryset = Membership.objects.filter(pk__in=[m.pk for m in members]).select_related("user")
+        for name in ("mover", "seconder"):
+            self.fields[name].queryset = queryset
+            self.fields[name].label_from_instance = _member_name
+        for member in members:
+            self.fields[f"vote_{member.pk}"] = forms.ChoiceField(
+                label=_member_name(member), choices=RollCall.choices, initial=RollCall.FOR
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        mover, seconder = cleaned.get("mover"), cleaned.get("seconder")
+        if mover and seconder and mover == seconder:
+            self.add_error("seconder", _("The seconder must be someone other than the mover."))
+        return cleaned
+
+    @property
+    def votes(self) -> dict[int, str]:
+        return {member.pk: self.cleaned_data[f"vote_{member.pk}"] for member in self.members}
+
+    def vote_fields(self):
+        return [self[f"vote_{member.pk}"] for member in self.members]
+
+
+def _member_name(member) -> str:
+    return person(member.user)

@@ -11,6 +11,7 @@ from charter.models import AuditEvent, Charter
 from charter.registry import registry, snapshot_section
 
 from ..models import ActionItem, AgendaItem, AgendaKind, Meeting, MeetingDecision
+from .calendar import CALENDAR_FIELDS, send_invitations
 
 
 def _briefings(charter: Charter) -> dict[str, list[str]]:
@@ -70,6 +71,7 @@ def schedule_meeting(meeting: Meeting, by) -> Meeting:
             for position, (kind, title, notes) in enumerate(standard_agenda(meeting.charter))
         )
         _record(meeting, by, "meeting.scheduled", meeting)
+        send_invitations(meeting)
     return meeting
 
 
@@ -84,9 +86,15 @@ def _record(meeting: Meeting, by, action: str, obj, **changes) -> None:
 
 
 def update_meeting(meeting: Meeting, expected_revision: int, by, changed: dict[str, list]) -> None:
+    """Save the meeting; a change calendars hold sends the board an updated invitation."""
+    reschedules = bool(CALENDAR_FIELDS & set(changed)) and meeting.cancelled_at is None
     with transaction.atomic():
+        if reschedules:
+            meeting.calendar_sequence += 1
         meeting.save_revision(expected_revision, by=by)
         _record(meeting, by, "meeting.changed", meeting, **changed)
+        if reschedules:
+            send_invitations(meeting)
 
 
 def open_action_items(charter: Charter):

@@ -9,11 +9,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from charter.access import get_in_workspace, scoped, workspace_view
+from charter.errors import DomainError
 from charter.models import Charter, EditConflict, VersionStatus
 from charter.redirects import safe_next
 
 from ..models import ActionItem, AgendaItem, Meeting, MeetingDecision
-from .forms import ActionItemForm, AgendaItemForm, MeetingDecisionForm, MeetingForm, MinutesForm
+from .approval import minutes_tally, save_minutes
+from .forms import (
+    ActionItemForm,
+    AgendaItemForm,
+    MeetingDecisionForm,
+    MeetingForm,
+    MinutesAnswerForm,
+    MinutesForm,
+    ResolutionForm,
+)
 from .minutes import (
     add_decision,
     carried_over,
@@ -25,6 +35,7 @@ from .minutes import (
     schedule_meeting,
     update_meeting,
 )
+from .resolutions import board_members
 
 MEETING = Meeting.objects.select_related("charter__workspace")
 
@@ -115,6 +126,29 @@ def meeting_context(request, meeting, **forms) -> dict:
         "decision_form": forms.get("decision_form") or MeetingDecisionForm(prefix="decision"),
         "action_form": forms.get("action_form")
         or ActionItemForm(prefix="action", workspace=workspace),
+        **governance_context(request, meeting, **forms),
+    }
+
+
+def governance_context(request, meeting, **forms) -> dict:
+    """The minutes' approval state, the answer form and the resolutions of a meeting."""
+    members = board_members(meeting)
+    answers = meeting.minutes_answers.filter(
+        circulation=meeting.minutes_circulation
+    ).select_related("member__user")
+    return {
+        "minutes_answers": answers,
+        "minutes_pending": len(minutes_tally(meeting).pending) if members else 0,
+        "my_minutes_answer": next(
+            (a for a in answers if a.member_id == request.membership.pk), None
+        ),
+        "may_answer_minutes": any(m.pk == request.membership.pk for m in members),
+        "answer_form": forms.get("answer_form") or MinutesAnswerForm(prefix="answer"),
+        "resolutions": meeting.resolutions.select_related(
+            "mover__user", "seconder__user"
+        ).prefetch_related("votes__member__user"),
+        "resolution_form": forms.get("resolution_form")
+        or ResolutionForm(prefix="resolution", members=members),
     }
 
 
@@ -154,9 +188,7 @@ def meeting_minutes(request, meeting_pk):
     if not form.is_valid():
         return _meeting_page(request, meeting, 400, "minutes", minutes_form=form)
     try:
-        update_meeting(
-            form.save(commit=False), form.cleaned_data["revision"], request.user, ["minutes"]
-        )
+        save_minutes(form.save(commit=False), form.cleaned_data["revision"], request.user)
     except EditConflict as conflict:
         messages.error(
             request,
@@ -168,6 +200,11 @@ def meeting_minutes(request, meeting_pk):
         form.data = form.data.copy()
         form.data["minutes-revision"] = conflict.current.revision
         return _meeting_page(request, conflict.current, 409, "minutes", minutes_form=form)
+    except DomainError as error:
+        # The typed text stays in the box: nothing the user wrote is lost.
+        messages.error(request, str(error))
+        stored = get_in_workspace(request, MEETING, pk=meeting_pk)
+        return _meeting_page(request, stored, 409, "minutes", minutes_form=form)
     return _back(request, meeting, "minutes", _("Minutes saved."))
 
 

@@ -3,8 +3,19 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from charter.errors import DomainError
 from charter.models import Charter, Membership, Ordered, Revisioned
 from charter.people import person
+
+
+class MinutesLocked(DomainError):
+    """Approved minutes are filed as they were approved."""
+
+
+class MinutesStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    CIRCULATED = "circulated", _("Circulated to the board")
+    APPROVED = "approved", _("Approved and locked")
 
 
 class MeetingFormat(models.TextChoices):
@@ -27,6 +38,16 @@ class Meeting(Revisioned):
         _("video link"), blank=True, help_text=_("Where virtual attendees join.")
     )
     minutes = models.TextField(_("minutes"), max_length=50_000, blank=True)
+    minutes_status = models.CharField(
+        _("minutes status"), max_length=20, choices=MinutesStatus.choices, default="draft"
+    )
+    # Each circulation is a fresh round of answers: corrections send the minutes back to draft.
+    minutes_circulation = models.PositiveIntegerField(default=0)
+    minutes_locked_at = models.DateTimeField(null=True, blank=True)
+    minutes_pdf = models.FileField(upload_to="minutes/%Y/%m/", blank=True)
+    # Bumped on every change sent to calendars (RFC 5545 SEQUENCE).
+    calendar_sequence = models.PositiveIntegerField(default=0)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -41,6 +62,30 @@ class Meeting(Revisioned):
     def __str__(self):
         when = timezone.localtime(self.scheduled_at)
         return str(_("Board meeting of %(date)s") % {"date": f"{when:%Y-%m-%d %H:%M}"})
+
+    @property
+    def minutes_locked(self) -> bool:
+        return self.minutes_status == MinutesStatus.APPROVED
+
+    def check_minutes_unchanged_if_locked(self) -> None:
+        """Raise when locked minutes (as stored) would be written with other text."""
+        if self.pk is None:
+            return
+        stored = Meeting.objects.filter(pk=self.pk).values("minutes", "minutes_status").first()
+        if (
+            stored
+            and stored["minutes_status"] == MinutesStatus.APPROVED
+            and stored["minutes"] != self.minutes
+        ):
+            raise MinutesLocked(_("Approved minutes are locked and cannot be edited."))
+
+    def save(self, *args, **kwargs):
+        self.check_minutes_unchanged_if_locked()
+        super().save(*args, **kwargs)
+
+    def save_revision(self, expected_revision: int, by=None) -> None:
+        self.check_minutes_unchanged_if_locked()
+        super().save_revision(expected_revision, by=by)
 
     def earlier_meetings(self):
         return Meeting.objects.filter(charter_id=self.charter_id).filter(
@@ -146,3 +191,109 @@ class ActionItem(models.Model):
         if self.owner is None:
             return ""
         return person(self.owner.user)
+
+
+class MinutesDecision(models.TextChoices):
+    APPROVE = "approve", _("Approve")
+    CORRECT = "correct", _("Request corrections")
+
+
+class MinutesApproval(models.Model):
+    """One board member's answer to one circulation of a meeting's minutes."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="minutes_answers")
+    circulation = models.PositiveIntegerField()
+    member = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="+")
+    decision = models.CharField(max_length=20, choices=MinutesDecision.choices)
+    comment = models.TextField(_("comment"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    workspace_path = "meeting__charter__workspace"
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "circulation", "member"], name="one_minutes_answer_per_round"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.member}: {self.get_decision_display()}"
+
+
+class ResolutionResult(models.TextChoices):
+    CARRIED = "carried", _("Carried")
+    NOT_CARRIED = "not_carried", _("Not carried")
+
+
+class Resolution(models.Model):
+    """A motion put to the board at a meeting, with its mover, seconder and roll-call vote."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="resolutions")
+    motion = models.TextField(_("motion"), max_length=2000)
+    mover = models.ForeignKey(
+        Membership, on_delete=models.PROTECT, related_name="+", verbose_name=_("moved by")
+    )
+    seconder = models.ForeignKey(
+        Membership, on_delete=models.PROTECT, related_name="+", verbose_name=_("seconded by")
+    )
+    result = models.CharField(max_length=20, choices=ResolutionResult.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    workspace_path = "meeting__charter__workspace"
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(mover=models.F("seconder")),
+                name="resolution_mover_is_not_seconder",
+            )
+        ]
+
+    def __str__(self):
+        return self.motion[:80]
+
+
+class RollCall(models.TextChoices):
+    FOR = "for", _("For")
+    AGAINST = "against", _("Against")
+    ABSTAIN = "abstain", _("Abstain")
+    ABSENT = "absent", _("Absent")
+
+
+class ResolutionVote(models.Model):
+    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="votes")
+    member = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    vote = models.CharField(max_length=20, choices=RollCall.choices)
+
+    workspace_path = "resolution__meeting__charter__workspace"
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["resolution", "member"], name="one_roll_call_vote")
+        ]
+
+    def __str__(self):
+        return f"{self.member_name}: {self.get_vote_display()}"
+
+    @property
+    def member_name(self) -> str:
+        return person(self.member.user)
+
+
+class CalendarFeed(models.Model):
+    """A workspace's subscribable meeting calendar; only the SHA-256 of its secret is kept."""
+
+    workspace = models.OneToOneField(
+        "charter.Workspace", on_delete=models.CASCADE, related_name="meeting_calendar"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    workspace_path = "workspace"
+
+    def __str__(self):
+        return str(_("Meeting calendar of %(workspace)s") % {"workspace": self.workspace})
