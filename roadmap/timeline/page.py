@@ -6,6 +6,7 @@ from html import escape
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from charter.palette import BAD, INK, LINE, MUTED, WHITE, colour
 from charter.periods import next_month, next_quarter, quarter_number
@@ -84,7 +85,11 @@ class Page:
         milestones = [row.milestone for row in self.rows if not row.is_lane]
         grouping = _("by phase") if self.group_by == "phase" else _("by owner")
         parts = [
-            _("%(count)d milestones, grouped %(grouping)s, on an axis from %(start)s to %(end)s.")
+            ngettext(
+                "%(count)d milestone, grouped %(grouping)s, on an axis from %(start)s to %(end)s.",
+                "%(count)d milestones, grouped %(grouping)s, on an axis from %(start)s to %(end)s.",
+                len(milestones),
+            )
             % {
                 "count": len(milestones),
                 "grouping": grouping,
