@@ -70,3 +70,21 @@ def test_the_changes_show_choice_labels_not_codes(changed_diff):
     assert {str(code) for code in CODES} & words == set()
     assert "Meeting cadence" in text
     assert "Simplified Chinese" in text
+
+
+def test_a_research_interview_change_shows_the_stakeholder_type_by_its_label():
+    def snapshot(stakeholder_type: str) -> dict:
+        interview = {
+            "interviewee": "Dana Lee",
+            "stakeholder_type": stakeholder_type,
+            "function": "sales_operations",
+            "held_on": "2026-09-01",
+        }
+        return {"sections": {"research": {"interviews": [interview]}}}
+
+    text = _text(diff_snapshots(snapshot("executive"), snapshot("department_head")))
+
+    assert "Stakeholder type" in text
+    assert "Department head" in text
+    assert "Sales operations" in text
+    assert re.findall(r"\b[a-z]+_[a-z_]+\b", text) == []
