@@ -88,3 +88,14 @@ def test_a_research_interview_change_shows_the_stakeholder_type_by_its_label():
     assert "Department head" in text
     assert "Sales operations" in text
     assert re.findall(r"\b[a-z]+_[a-z_]+\b", text) == []
+
+
+def test_a_roadmap_milestone_status_change_shows_the_status_label():
+    def snapshot(status: str) -> dict:
+        milestone = {"id": 1, "title": "Onboarding path", "status": status, "phase_id": 2}
+        return {"sections": {"roadmap": {"milestones": [milestone]}}}
+
+    text = _text(diff_snapshots(snapshot("planned"), snapshot("in_progress")))
+
+    assert "In progress" in text
+    assert re.findall(r"\b[a-z]+_[a-z_]+\b", text) == []
