@@ -63,6 +63,7 @@ register(
         snapshot=current_state_snapshot.snapshot,
         template="charter/sections/current_state/snapshot.html",
         completeness=current_state_snapshot.completeness,
+        labels=current_state_snapshot.LABELS,
         editor_template="charter/sections/current_state/editor.html",
         editor_context=current_state_editors.editor_context,
         help_text=_(
@@ -79,6 +80,7 @@ register(
         snapshot=future_success_snapshot.snapshot,
         template="charter/sections/future_success/snapshot.html",
         completeness=future_success_snapshot.completeness,
+        labels=future_success_snapshot.LABELS,
         editor_template="charter/sections/future_success/editor.html",
         editor_context=future_success_editors.editor_context,
         briefing=future_success_snapshot.briefing,
@@ -96,6 +98,8 @@ register(
         snapshot=scope_snapshot.snapshot,
         template="charter/sections/scope/snapshot.html",
         completeness=scope_snapshot.completeness,
+        labels=scope_snapshot.LABELS,
+        choices=scope_snapshot.CHOICES,
         editor_template="charter/sections/scope/editor.html",
         editor_context=scope_editors.editor_context,
         help_text=_("Whom enablement serves, which services it offers and who funds it."),
@@ -109,6 +113,7 @@ register(
         snapshot=collaboration_snapshot.snapshot,
         template="charter/sections/collaboration/snapshot.html",
         completeness=collaboration_snapshot.completeness,
+        labels=collaboration_snapshot.LABELS,
         editor_template="charter/sections/collaboration/editor.html",
         editor_context=collaboration_editors.editor_context,
         help_text=_(

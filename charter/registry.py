@@ -4,8 +4,8 @@ Each app registers its sections in ``AppConfig.ready()``. Navigation, the comple
 checklist, publishing, diffs and the PDF all iterate over the registry.
 """
 
-from collections.abc import Callable, Hashable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -36,6 +36,10 @@ class Section:
     # Optional: snapshot → Markdown list lines by topic ("in_flight", "results", "upcoming"),
     # for readers such as a board meeting's agenda, which must not know the snapshot's shape.
     briefing: Callable[[Snapshot], dict[str, list[str]]] | None = None
+    # Readable names of the snapshot's keys, and of the codes a key holds, for the changes
+    # list; a key without one is named after itself.
+    labels: Mapping[str, str] = field(default_factory=dict, hash=False)
+    choices: Mapping[str, Mapping[str, str]] = field(default_factory=dict, hash=False)
 
 
 class Hook(Generic[T]):

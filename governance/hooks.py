@@ -36,6 +36,7 @@ register(
         snapshot=snapshot.governance_snapshot,
         template="governance/sections/governance.html",
         completeness=snapshot.governance_completeness,
+        labels=snapshot.LABELS,
         editor_template="governance/sections/governance_page.html",
         editor_context=snapshot.section_page,
         help_text=_(

@@ -29,6 +29,8 @@ register(
         snapshot=summary.research_summary,
         template="research/sections/research.html",
         completeness=summary.completeness,
+        labels=summary.LABELS,
+        choices=summary.CHOICES,
         editor_template="research/sections/research_editor.html",
         editor_context=summary.summary_editor,
         help_text=_(

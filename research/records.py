@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from charter.access import get_in_workspace, workspace_view
 from charter.models import AuditEvent, Charter, EditConflict
@@ -91,9 +92,11 @@ def evidence_warning(obj) -> str:
     used = obj.insights.count()
     if not used:
         return ""
-    return _("It is evidence for %(count)s insight(s), which will lose this evidence.") % {
-        "count": used
-    }
+    return ngettext(
+        "It is evidence for %(count)s insight, which will lose this evidence.",
+        "It is evidence for %(count)s insights, which will lose this evidence.",
+        used,
+    ) % {"count": used}
 
 
 @workspace_view("research")

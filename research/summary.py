@@ -2,6 +2,7 @@
 its page on the charter."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from charter.models import Charter
 from charter.versions.publishing import charter_info
@@ -11,7 +12,39 @@ from .champions.snapshot import champions_snapshot
 from .enablement_audit.snapshot import summarize
 from .insights.snapshot import insights_snapshot, insights_with_evidence
 from .interviews.snapshot import interviews_snapshot
+from .models import Benchmark, Champion, Function, StakeholderType
 from .surveys.snapshot import surveys_snapshot
+
+# The changes list names the snapshot's keys and codes with these.
+LABELS = {
+    "interviews": gettext_lazy("Interviews"),
+    "champions": gettext_lazy("Champions"),
+    "audit": gettext_lazy("Enablement audit"),
+    "surveys": gettext_lazy("Surveys"),
+    "benchmarks": gettext_lazy("Benchmarks"),
+    "insights": gettext_lazy("Insights"),
+    "stakeholder_type": gettext_lazy("Stakeholder type"),
+    "interviewee": gettext_lazy("Interviewee"),
+    "interviewer": gettext_lazy("Interviewer"),
+    "held_on": gettext_lazy("Held on"),
+    "quotes": gettext_lazy("Quotes"),
+    "influence": gettext_lazy("Influence"),
+    "stance": gettext_lazy("Stance"),
+    "company": gettext_lazy("Company"),
+    "practice": gettext_lazy("Practice"),
+    "relevance": gettext_lazy("Relevance"),
+    "source_url": gettext_lazy("Source address"),
+    "statement": gettext_lazy("Statement"),
+    "evidence": gettext_lazy("Evidence"),
+    "section_key": "",
+}
+CHOICES = {
+    "stakeholder_type": dict(StakeholderType.choices),
+    "function": dict(Function.choices),
+    "influence": dict(Champion.Influence.choices),
+    "stance": dict(Champion.Stance.choices),
+    "relevance": dict(Benchmark.Relevance.choices),
+}
 
 
 def research_summary(charter: Charter) -> dict:

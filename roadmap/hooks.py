@@ -15,7 +15,7 @@ from charter.registry import (
 )
 
 from . import board_pack, demo, portable
-from .snapshot import roadmap_briefing, roadmap_completeness, roadmap_snapshot
+from .snapshot import CHOICES, LABELS, roadmap_briefing, roadmap_completeness, roadmap_snapshot
 from .views import editor_context
 
 register(
@@ -26,6 +26,8 @@ register(
         snapshot=roadmap_snapshot,
         template="roadmap/sections/roadmap.html",
         completeness=roadmap_completeness,
+        labels=LABELS,
+        choices=CHOICES,
         editor_template="roadmap/editor.html",
         editor_context=editor_context,
         briefing=roadmap_briefing,

@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from charter.models import Charter, MaturityLevel, MaturityScore, Metric, Objective
 from charter.people import person
@@ -207,3 +208,22 @@ def roadmap_completeness(data: dict) -> list[str]:
         if titles:
             missing.append(message % {"titles": _listing(titles)})
     return missing
+
+
+# The changes list names the snapshot's keys and codes with these.
+LABELS = {
+    "phases": gettext_lazy("Phases"),
+    "milestones": gettext_lazy("Milestones"),
+    "goal": gettext_lazy("Goal"),
+    "start": gettext_lazy("Start"),
+    "end": gettext_lazy("End"),
+    "depends_on": gettext_lazy("Depends on"),
+    "tools": gettext_lazy("Tools"),
+    "metrics": gettext_lazy("Metrics"),
+    "objectives": gettext_lazy("Objectives"),
+    "summary": gettext_lazy("Summary"),
+    "assessed_level": gettext_lazy("Assessed level"),
+    "from_level": gettext_lazy("From level"),
+    "next_level": gettext_lazy("Next level"),
+}
+CHOICES = {"status": dict(Status.choices)}

@@ -6,10 +6,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Role(models.TextChoices):
-    OWNER = "owner", _("Owner")
+    OWNER = "owner", pgettext_lazy("workspace role", "Owner")
     EDITOR = "editor", _("Editor")
     CONTRIBUTOR = "contributor", _("Contributor")
     BOARD = "board", _("Board member")

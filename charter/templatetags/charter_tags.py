@@ -90,3 +90,11 @@ def render_live_extensions(context, section, charter):
             for extension in extensions_for(section.key)
         )
     )
+
+
+@register.simple_tag(takes_context=True)
+def version_side(context, side) -> str:
+    """One side of a comparison as HTML, so a whole sentence can place both sides."""
+    return render_to_string(
+        "charter/versions/side.html", {"side": side, "request": context["request"]}
+    )

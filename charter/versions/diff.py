@@ -36,9 +36,13 @@ import difflib
 import json
 import re
 from collections import Counter
+from collections.abc import Mapping
+from contextvars import ContextVar
 from typing import Any
 
+from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from charter.registry import registry
 
@@ -52,6 +56,34 @@ REFERENCE_SUFFIXES = ("_id", "_pk")
 SILENT_KEYS = frozenset({"extensions"})
 ROW_TITLE_KEYS = ("title", "name", "label", "question", "role", "team", "text", "description")
 CHARTER_KEY = "charter"
+# A key ``x`` frozen with its ``x_label`` twin is a code: the changes list shows the label.
+LABEL_SUFFIX = "_label"
+# Keys many sections share; a section's own ``labels`` come first.
+COMMON_LABELS = {
+    "title": gettext_lazy("Title"),
+    "name": gettext_lazy("Name"),
+    "description": gettext_lazy("Description"),
+    "notes": gettext_lazy("Notes"),
+    "note": gettext_lazy("Note"),
+    "owner": gettext_lazy("Owner"),
+    "status": gettext_lazy("Status"),
+    "kind": gettext_lazy("Kind"),
+    "unit": gettext_lazy("Unit"),
+    "value": gettext_lazy("Value"),
+    "period": gettext_lazy("Period"),
+    "source": gettext_lazy("Source"),
+    "function": gettext_lazy("Function"),
+    "job_title": gettext_lazy("Job title"),
+    "team": gettext_lazy("Team"),
+    "role": gettext_lazy("Role"),
+    "level": gettext_lazy("Level"),
+    "headcount": gettext_lazy("Headcount"),
+    "budget": gettext_lazy("Budget"),
+    "workspace": gettext_lazy("Workspace"),
+    "language": gettext_lazy("Language"),
+    "period_start": gettext_lazy("Period start"),
+    "period_end": gettext_lazy("Period end"),
+}
 
 # Chinese, Japanese and Korean ideographs, kana and full-width forms are written without
 # spaces, so each character is one token; elsewhere a token is a word, a run of spaces or
@@ -124,10 +156,60 @@ def _group_changes(segments: list[dict]) -> list[dict]:
     return grouped
 
 
+class Vocabulary:
+    """How one section names its snapshot's keys and codes in the changes list."""
+
+    def __init__(
+        self,
+        labels: Mapping[str, str] | None = None,
+        choices: Mapping[str, Mapping[str, str]] | None = None,
+    ):
+        self.labels = {**COMMON_LABELS, **(labels or {})}
+        self.choices = choices or {}
+
+
+CHARTER_VOCABULARY = Vocabulary(choices={"language": dict(settings.LANGUAGES)})
+# The section being compared, so that every helper names keys the way it declares without
+# threading it through each call.
+_vocabulary: ContextVar[Vocabulary | None] = ContextVar("vocabulary", default=None)
+PLAIN_VOCABULARY = Vocabulary()
+
+
+def _current() -> Vocabulary:
+    return _vocabulary.get() or PLAIN_VOCABULARY
+
+
 def humanize(key: str) -> str:
+    label = _current().labels.get(str(key))
+    if label is not None:
+        return str(label)
     text = str(key).removesuffix("_id").removesuffix("_pk").replace("_", " ").replace("-", " ")
     text = text.strip()
     return text[:1].upper() + text[1:]
+
+
+def readable(data: dict) -> dict:
+    """``data`` with each code replaced by its label: a frozen ``x_label`` twin, else the
+    section's choices; the twin itself is dropped, and so is a key labelled "" (machine-only
+    or derived from other keys)."""
+    vocabulary = _current()
+    result = {}
+    for key, value in data.items():
+        twin = f"{key}{LABEL_SUFFIX}"
+        if vocabulary.labels.get(key) == "":
+            continue
+        if (
+            isinstance(key, str)
+            and key.endswith(LABEL_SUFFIX)
+            and key[: -len(LABEL_SUFFIX)] in data
+        ):
+            continue
+        if twin in data:
+            value = data[twin]
+        elif key in vocabulary.choices and isinstance(value, str):
+            value = str(vocabulary.choices[key].get(value, value))
+        result[key] = value
+    return result
 
 
 def is_noisy(key: str) -> bool:
@@ -167,7 +249,7 @@ def display(value: Any) -> str:
     if isinstance(value, dict):
         return "; ".join(
             f"{humanize(key)}: {display(item)}"
-            for key, item in value.items()
+            for key, item in readable(value).items()
             if _describes(key, item)
         )
     return str(value)
@@ -192,7 +274,7 @@ def _row_cells(row: dict) -> list[dict]:
     title_key = _title_key(row)
     return [
         {"label": humanize(key), "value": display(value)}
-        for key, value in row.items()
+        for key, value in readable(row).items()
         if key != title_key and _describes(key, value)
     ]
 
@@ -298,6 +380,7 @@ def diff_values(old: Any, new: Any, path: list) -> list[dict]:
 
 
 def _diff_dicts(old: dict, new: dict, path: list) -> list[dict]:
+    old, new = readable(old), readable(new)
     keys = list(new) + [key for key in old if key not in new]
     changes = []
     for key in keys:
@@ -324,8 +407,19 @@ def _section_order(old_sections: dict, new_sections: dict) -> list[tuple[str, st
     ]
 
 
+def _section_vocabulary(key: str) -> Vocabulary:
+    if key == CHARTER_KEY:
+        return CHARTER_VOCABULARY
+    section = next((section for section in registry.all() if section.key == key), None)
+    return Vocabulary(section.labels, section.choices) if section else PLAIN_VOCABULARY
+
+
 def _section_diff(key: str, title: str, old: Any, new: Any) -> dict:
-    changes = diff_values(old, new, [])
+    token = _vocabulary.set(_section_vocabulary(key))
+    try:
+        changes = diff_values(old, new, [])
+    finally:
+        _vocabulary.reset(token)
     if old is None:
         status = "added"
     elif new is None:

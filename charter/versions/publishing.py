@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from charter.errors import NotAllowed
@@ -33,10 +34,12 @@ def charter_info(charter: Charter) -> dict:
 
 
 def take_snapshot(charter: Charter) -> dict:
+    # Labels frozen into the snapshot are read in the charter's language, whoever publishes:
+    # the PDF and the board read them, not the publisher's interface.
+    with translation.override(charter.language):
+        sections = snapshot_charter(charter)
     # Round-trip through canonical JSON so that what is stored is exactly what was hashed.
-    return json.loads(
-        canonical_json({"charter": charter_info(charter), "sections": snapshot_charter(charter)})
-    )
+    return json.loads(canonical_json({"charter": charter_info(charter), "sections": sections}))
 
 
 def publish(charter: Charter, by, membership, label: str = "", summary: str = "") -> CharterVersion:

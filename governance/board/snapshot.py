@@ -1,6 +1,6 @@
 """Governance's section: the advisory board frozen into a version, and what it still lacks."""
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from charter.versions.publishing import charter_info
 
@@ -65,3 +65,19 @@ def section_page(request, charter, membership) -> dict:
         "charter_info": charter_info(charter),
         "mode": "web",
     }
+
+
+# The changes list names the snapshot's keys with these; codes come with their labels.
+LABELS = {
+    "roster": gettext_lazy("Board members"),
+    "chair": gettext_lazy("Chair"),
+    "cadence": gettext_lazy("Meeting cadence"),
+    "annual_in_person": gettext_lazy("Meets in person once a year"),
+    "next_review_on": gettext_lazy("Next review"),
+    "approval_rule": gettext_lazy("Approval rule"),
+    "chair_plus_count": gettext_lazy("Approvals needed besides the chair"),
+    "outside_reviewers_may_vote": gettext_lazy("Outside reviewers may vote"),
+    # Derived from the roster, whose own changes already say the same.
+    "coverage": "",
+    "missing_functions": gettext_lazy("Functions not covered"),
+}

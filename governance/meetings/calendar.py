@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
-from charter.people import person
 from charter.mail import queue_email
 from charter.models import AuditEvent, Workspace
+from charter.people import person
 
 from ..models import CalendarFeed, Meeting, MeetingFormat
 from ..reviews.workflow import voting_seats

@@ -8,9 +8,9 @@ from collections.abc import Mapping
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from charter.people import person
 from charter.errors import DomainError
 from charter.models import AuditEvent, Membership
+from charter.people import person
 
 from ..models import Meeting, MinutesStatus, Resolution, ResolutionResult, ResolutionVote, RollCall
 from ..reviews.workflow import voting_seats

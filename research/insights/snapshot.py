@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from charter.models import Charter
 
@@ -93,7 +94,9 @@ def _interview_detail(interview: Interview) -> str:
 def _survey_detail(result: dict | None) -> str:
     if not result or not result["answered"]:
         return _("no answers yet")
-    answered = _("%(count)s answers") % {"count": result["answered"]}
+    answered = ngettext("%(count)s answer", "%(count)s answers", result["answered"]) % {
+        "count": result["answered"]
+    }
     if result["kind"] == SurveyQuestion.Kind.SCALE:
         return _("average %(mean)s of 5 · %(favourable)s%% agree · %(answered)s") % {
             "mean": result["mean"],

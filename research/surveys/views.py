@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from charter.access import get_in_workspace, scoped, workspace_view
 from charter.models import AuditEvent
@@ -96,9 +96,11 @@ def question_edit(request, surveyquestion_pk):
 def question_delete(request, surveyquestion_pk):
     question = _question(request, surveyquestion_pk)
     answered = question.answer_count()
-    warning = _("%(count)s response(s) answered it; those answers will no longer be counted.") % {
-        "count": answered
-    }
+    warning = ngettext(
+        "%(count)s response answered it; that answer will no longer be counted.",
+        "%(count)s responses answered it; those answers will no longer be counted.",
+        answered,
+    ) % {"count": answered}
     warning = " ".join(filter(None, [warning if answered else "", evidence_warning(question)]))
     return delete_page(
         request,

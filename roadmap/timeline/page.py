@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from html import escape
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from charter.formatting import format_date, format_month, format_period
 from charter.palette import BAD, INK, LINE, MUTED, WHITE, colour
@@ -86,7 +87,11 @@ class Page:
         milestones = [row.milestone for row in self.rows if not row.is_lane]
         grouping = _("by phase") if self.group_by == "phase" else _("by owner")
         parts = [
-            _("%(count)d milestones, grouped %(grouping)s, on an axis from %(start)s to %(end)s.")
+            ngettext(
+                "%(count)d milestone, grouped %(grouping)s, on an axis from %(start)s to %(end)s.",
+                "%(count)d milestones, grouped %(grouping)s, on an axis from %(start)s to %(end)s.",
+                len(milestones),
+            )
             % {
                 "count": len(milestones),
                 "grouping": grouping,

@@ -208,4 +208,7 @@ def test_deleting_a_question_warns_how_many_answered_it(survey):
 
     response = survey.client.get(url)
 
-    assert "1 response(s) answered it" in response.content.decode()
+    assert (
+        "1 response answered it; that answer will no longer be counted."
+        in response.content.decode()
+    )

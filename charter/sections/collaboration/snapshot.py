@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from charter.models import Charter, MeetingCadence, PartnerTeam, RaciAssignment, Service
 from charter.sections.collaboration import raci
@@ -69,3 +70,14 @@ def completeness(data: dict) -> list[str]:
     if not data.get("meeting_cadences"):
         missing.append(_("No meeting cadence."))
     return missing
+
+
+# The changes list names the snapshot's keys with these.
+LABELS = {
+    "partner_teams": gettext_lazy("Partner teams"),
+    "raci": gettext_lazy("RACI matrix"),
+    "meeting_cadences": gettext_lazy("Meeting cadences"),
+    "purpose": gettext_lazy("Purpose"),
+    "frequency": gettext_lazy("Frequency"),
+    "participants": gettext_lazy("Participants"),
+}

@@ -1,6 +1,7 @@
 """Section 1, current state, frozen: its snapshot of the live rows and what is still missing."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from charter.models import (
     CurrentState,
@@ -91,3 +92,18 @@ STRATEGY_FIELDS = ("business_strategy",)
 
 
 GO_TO_MARKET_FIELDS = ("target_segments", "value_proposition", "channels", "customer_journey")
+
+
+# The changes list names the snapshot's keys with these.
+LABELS = {
+    "kpis": gettext_lazy("Execution KPIs"),
+    "model": gettext_lazy("Maturity model"),
+    "levels": gettext_lazy("Levels"),
+    "dimensions": gettext_lazy("Dimensions"),
+    "rank": gettext_lazy("Level"),
+    "evidence": gettext_lazy("Evidence"),
+    "assessed": gettext_lazy("Dimensions assessed"),
+    "average": gettext_lazy("Average level"),
+    "overall_rank": gettext_lazy("Overall level"),
+    "overall_level": gettext_lazy("Overall level"),
+}

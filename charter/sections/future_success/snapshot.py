@@ -1,6 +1,7 @@
 """Section 2, future success, frozen: its snapshot of the live rows and what is still missing."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from charter import people
 from charter.models import FutureSuccess, Metric, Objective
@@ -153,3 +154,26 @@ def person(user) -> str:
 
 def metrics_with_actuals(rows):
     return rows.select_related("charter", "owner__profile").prefetch_related("actuals", "drivers")
+
+
+# The changes list names the snapshot's keys with these.
+LABELS = {
+    "vision": gettext_lazy("Vision"),
+    "mission": gettext_lazy("Mission"),
+    "metrics": gettext_lazy("Metrics"),
+    "objectives": gettext_lazy("Objectives"),
+    "baseline": gettext_lazy("Baseline"),
+    "target": gettext_lazy("Target"),
+    "direction": gettext_lazy("Direction"),
+    "cadence": gettext_lazy("Cadence"),
+    "data_source": gettext_lazy("Data source"),
+    "driver_ids": gettext_lazy("Leading indicators"),
+    "metric_ids": gettext_lazy("Metrics it moves"),
+    "due_date": gettext_lazy("Due"),
+    "latest": gettext_lazy("Latest actual"),
+    "latest_period": gettext_lazy("Latest period"),
+    "progress": gettext_lazy("Progress"),
+    "expected": gettext_lazy("Expected progress"),
+    "actuals": gettext_lazy("Actuals"),
+    "period_start": gettext_lazy("Period"),
+}

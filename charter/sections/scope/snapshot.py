@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from charter.models import Audience, Charter, FundingSource, Scope, Service
 
@@ -105,3 +106,17 @@ def completeness(data: dict) -> list[str]:
     if not budget.get("owner"):
         missing.append(_("Budget owner is missing."))
     return missing
+
+
+# The changes list names the snapshot's keys and codes with these.
+LABELS = {
+    "audiences": gettext_lazy("Audiences"),
+    "segment": gettext_lazy("Segment or region"),
+    "priority": gettext_lazy("Priority"),
+    "phase": gettext_lazy("Phase"),
+    "services": gettext_lazy("Service catalogue"),
+    "funding_sources": gettext_lazy("Funding sources"),
+    "amount": gettext_lazy("Amount"),
+    "currency": gettext_lazy("Currency"),
+}
+CHOICES = {"priority": dict(Audience.Priority.choices)}
