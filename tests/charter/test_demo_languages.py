@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from charter.models import Charter, CharterVersion
+from governance.models import ActionItem, Meeting
 from tests.test_translations import compiled_catalogues  # noqa: F401  the fixture
 
 pytestmark = pytest.mark.django_db
@@ -21,6 +22,8 @@ ENGLISH_DEMO_SENTENCES = [
     "Designs and runs the programmes.",
     "Content lives in three drives",
     "Enablement business review",
+    "Build the foundation",
+    "New-hire onboarding program",
 ]
 SCRIPTS = {
     "zh-hans": re.compile(r"[\u4e00-\u9fff]"),
@@ -46,6 +49,9 @@ def test_seed_demo_in_a_language_writes_the_charter_and_its_versions_in_it(
     assert SCRIPTS[language].search(latest.summary)
     for sentence in ENGLISH_DEMO_SENTENCES:
         assert sentence not in snapshot, sentence
+    minutes = Meeting.objects.exclude(minutes="").get().minutes
+    assert SCRIPTS[language].search(minutes)
+    assert all(SCRIPTS[language].search(item.title) for item in ActionItem.objects.all())
 
 
 def test_seed_demo_in_russian_gives_people_russian_names_but_keeps_the_logins(

@@ -3,6 +3,7 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import translation
 
 from charter.models import Charter, Membership, Role, Workspace
 from charter.registry import demo_seeders
@@ -108,7 +109,8 @@ class Command(BaseCommand):
         if existing is not None:
             self.print_logins(DEMO_TEXTS[existing.language])
             return
-        with transaction.atomic():
+        # Snapshots freeze display labels (statuses, directions, …) in the active language.
+        with translation.override(language), transaction.atomic():
             users = self.create_people(language, texts)
             charter = Charter.objects.create(
                 workspace=users["owner"].memberships.get().workspace,
