@@ -146,10 +146,11 @@ def document_context(export: PdfExport) -> dict:
 
 
 def build_html(export: PdfExport) -> str:
-    context = document_context(export)
-    # The fixed words of the document (cover, contents) follow the charter's language.
-    with translation.override(context["charter_info"].get("language") or "en"):
-        return render_to_string("charter/documents/document.html", context)
+    # The fixed words of the document (cover, contents, the labels the document parts write)
+    # follow the charter's language, not the language of whoever asked for the export.
+    language = export.version.snapshot.get("charter", {}).get("language") or "en"
+    with translation.override(language):
+        return render_to_string("charter/documents/document.html", document_context(export))
 
 
 def snapshot_attachment(version: CharterVersion) -> Attachment:

@@ -6,8 +6,10 @@ import re
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
-from charter.models import Charter, CharterVersion
+from charter.documents.rendering import build_html
+from charter.models import Charter, CharterVersion, PdfExport
 from governance.models import ActionItem, Meeting
 from tests.test_translations import compiled_catalogues  # noqa: F401  the fixture
 
@@ -86,3 +88,20 @@ def test_seed_demo_with_an_unknown_language_is_a_command_error_and_seeds_nothing
         call_command("seed_demo", language="klingon", stdout=io.StringIO())
 
     assert not Charter.objects.exists()
+
+
+def test_the_approval_record_of_a_russian_demo_pdf_is_in_russian(
+    compiled_catalogues,  # noqa: F811
+):
+    call_command("seed_demo", language="ru", stdout=io.StringIO())
+    version = CharterVersion.objects.order_by("-number").first()
+    export = PdfExport(
+        version=version, kind=PdfExport.Kind.CHARTER, version_status=version.status, params={}
+    )
+
+    with translation.override("en"):
+        html = build_html(export)
+
+    assert "Протокол утверждения" in html
+    assert "Simple majority" not in html
+    assert "In review" not in html
