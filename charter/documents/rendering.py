@@ -141,9 +141,9 @@ def document_context(export: PdfExport) -> dict:
 
 
 def build_html(export: PdfExport) -> str:
+    # The fixed words of the document (cover, contents, the labels the document parts write)
+    # follow the charter's language, not the language of whoever asked for the export.
     language = export.version.snapshot.get("charter", {}).get("language") or "en"
-    # The fixed words, dates and numbers of the document (the parts other apps add too)
-    # follow the charter's language.
     with translation.override(language):
         return render_to_string("charter/documents/document.html", document_context(export))
 

@@ -1,6 +1,7 @@
 """Section 1, current state: strategy, go-to-market, sales-execution KPIs, maturity."""
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from .base import Ordered, Revisioned
@@ -112,16 +113,22 @@ class MaturityModel(models.Model):
     @classmethod
     def for_workspace(cls, workspace: Workspace) -> "MaturityModel":
         """The workspace's model, created from the default levels and dimensions on first use."""
-        model, created = cls.objects.get_or_create(workspace=workspace)
-        if created:
-            MaturityLevel.objects.bulk_create(
-                MaturityLevel(model=model, rank=rank, name=str(name), description=str(description))
-                for rank, name, description in DEFAULT_MATURITY_LEVELS
+        # Seeded in the workspace's language and stored as plain text: a rename is the team's own.
+        with translation.override(workspace.language):
+            model, created = cls.objects.get_or_create(
+                workspace=workspace, defaults={"name": str(_("Enablement maturity"))}
             )
-            MaturityDimension.objects.bulk_create(
-                MaturityDimension(model=model, name=str(name), position=position)
-                for position, name in enumerate(DEFAULT_MATURITY_DIMENSIONS)
-            )
+            if created:
+                MaturityLevel.objects.bulk_create(
+                    MaturityLevel(
+                        model=model, rank=rank, name=str(name), description=str(description)
+                    )
+                    for rank, name, description in DEFAULT_MATURITY_LEVELS
+                )
+                MaturityDimension.objects.bulk_create(
+                    MaturityDimension(model=model, name=str(name), position=position)
+                    for position, name in enumerate(DEFAULT_MATURITY_DIMENSIONS)
+                )
         return model
 
 

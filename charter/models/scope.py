@@ -1,6 +1,7 @@
 """Section 3, scope: audiences, services offered and who funds the budget."""
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from .base import Ordered, Revisioned
@@ -70,15 +71,17 @@ class Service(Revisioned, Ordered):
     def catalogue(cls, workspace: Workspace):
         """The workspace's catalogue, seeded with the default services on first use."""
         if not cls.objects.filter(workspace=workspace).exists():
-            cls.objects.bulk_create(
-                cls(
-                    workspace=workspace,
-                    name=str(name),
-                    description=str(description),
-                    position=position,
+            # Seeded in the workspace's language as plain text: renaming is then the team's own.
+            with translation.override(workspace.language):
+                cls.objects.bulk_create(
+                    cls(
+                        workspace=workspace,
+                        name=str(name),
+                        description=str(description),
+                        position=position,
+                    )
+                    for position, (name, description) in enumerate(DEFAULT_SERVICES)
                 )
-                for position, (name, description) in enumerate(DEFAULT_SERVICES)
-            )
         return cls.objects.filter(workspace=workspace)
 
 

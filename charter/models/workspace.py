@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -28,8 +28,23 @@ CAPABILITIES: dict[str, set[str]] = {
 }
 
 
+def creator_language() -> str:
+    """The language active while a workspace is created: its seeded texts are written in it."""
+    try:
+        return translation.get_supported_language_variant(translation.get_language() or "")
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
 class Workspace(models.Model):
     name = models.CharField(_("name"), max_length=120)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=creator_language,
+        help_text=_("The language the workspace's starting catalogues and agendas are seeded in."),
+    )
     slug = models.SlugField(_("slug"), max_length=140, unique=True, allow_unicode=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

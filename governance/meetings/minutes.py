@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from charter.models import AuditEvent, Charter
@@ -66,9 +66,13 @@ def schedule_meeting(meeting: Meeting, by) -> Meeting:
     with transaction.atomic():
         meeting.created_by = by
         meeting.save_revision(meeting.revision, by=by)
+        # The agenda is stored text, so it is written in the workspace's language, not the
+        # language of whoever happens to schedule the meeting.
+        with translation.override(meeting.charter.workspace.language):
+            agenda = standard_agenda(meeting.charter)
         AgendaItem.objects.bulk_create(
             AgendaItem(meeting=meeting, kind=kind, title=title, notes=notes, position=position)
-            for position, (kind, title, notes) in enumerate(standard_agenda(meeting.charter))
+            for position, (kind, title, notes) in enumerate(agenda)
         )
         _record(meeting, by, "meeting.scheduled", meeting)
         send_invitations(meeting)

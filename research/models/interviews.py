@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models, transaction
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from charter.models import Charter, Ordered, Revisioned, Workspace
@@ -143,7 +144,7 @@ class InterviewGuide(Revisioned):
         """The workspace's guides, created from the defaults the first time they are asked for."""
         guides = cls.objects.filter(workspace=workspace)
         if not guides.exists():
-            with transaction.atomic():
+            with transaction.atomic(), translation.override(workspace.language):
                 for stakeholder_type, purpose, questions in DEFAULT_GUIDES:
                     guide, created = cls.objects.get_or_create(
                         workspace=workspace,
