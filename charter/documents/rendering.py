@@ -19,7 +19,9 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from charter.documents.exports import document_parts
+from charter.documents.marks import draft_mark_url
 from charter.models import CharterVersion, PdfExport, VersionStatus
+from charter.palette import colour
 from charter.registry import registry
 from charter.versions.publishing import canonical_json
 
@@ -149,6 +151,10 @@ def build_html(export: PdfExport) -> str:
     context = document_context(export)
     # The fixed words of the document (cover, contents) follow the charter's language.
     with translation.override(context["charter_info"].get("language") or "en"):
+        if context["is_draft"]:
+            context["draft_mark_url"] = draft_mark_url(
+                translation.gettext("DRAFT — not approved"), context["lang"], colour("bad-mark")
+            )
         return render_to_string("charter/documents/document.html", context)
 
 
