@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..errors import ImmutableObject, NotAllowed, TransitionNotAllowed
+from ..versions.signals import version_approved
 from .charter import Charter
 
 
@@ -150,6 +151,7 @@ class CharterVersion(models.Model):
             ):
                 older._move(VersionStatus.SUPERSEDED, by, "version.superseded")
             self._move(VersionStatus.APPROVED, by, "version.approved", decided_at=timezone.now())
+            transaction.on_commit(lambda: version_approved.send(type(self), version=self, by=by))
 
     def request_changes(self, by=None) -> None:
         if self.status != VersionStatus.IN_REVIEW:
