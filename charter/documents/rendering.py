@@ -138,6 +138,7 @@ def document_context(export: PdfExport) -> dict:
         "signed": export.version_status in SIGNED,
         "signature_box_id": SIGNATURE_BOX_ID,
         "charter_info": info,
+        "as_of": version.as_of,
         "lang": language_tag(info.get("language", "en")),
         "chapters": chapters(sections, parts),
         "approvers": approvers(parts),

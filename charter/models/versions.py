@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
@@ -94,6 +96,11 @@ class CharterVersion(models.Model):
     @property
     def short_hash(self) -> str:
         return self.snapshot_sha256[:12]
+
+    @property
+    def as_of(self) -> date:
+        """The day the version was published: what it shows is drawn as of that day."""
+        return timezone.localdate(self.created_at)
 
     @property
     def is_approved(self) -> bool:

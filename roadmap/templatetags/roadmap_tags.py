@@ -17,4 +17,10 @@ def roadmap(context, data, mode="web", group_by=None):
     # SVG ids must not clash when two roadmaps share a page (a diff, say), and the same data
     # should draw the same bytes: name them after the data.
     digest = hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
-    return roadmap_display(data, mode, group_by or "phase", id_prefix=f"roadmap-{digest[:8]}")
+    return roadmap_display(
+        data,
+        mode,
+        group_by or "phase",
+        today=context.get("as_of"),
+        id_prefix=f"roadmap-{digest[:8]}",
+    )
