@@ -72,7 +72,22 @@ class Page:
         )
 
     def title(self) -> str:
-        title = _("Roadmap timeline")
+        """The figure's alternate text: what the timeline shows, in one line."""
+        milestones = [row.milestone for row in self.rows if not row.is_lane]
+        title = _(
+            "Roadmap timeline, %(start)s – %(end)s: %(phases)d phases, %(milestones)d milestones"
+        ) % {
+            "start": date_format(self.scale.start, "M Y"),
+            "end": date_format(self.scale.end - timedelta(days=1), "M Y"),
+            "phases": len(self.data.get("phases", [])),
+            "milestones": len(milestones),
+        }
+        if self.today is not None:
+            late = [m for m in milestones if self.late(m)]
+            title += "; " + _("%(late)d late as of %(today)s") % {
+                "late": len(late),
+                "today": date_format(self.today, "j M Y"),
+            }
         if self.count > 1:
             title += " " + _("(page %(number)d of %(count)d)") % {
                 "number": self.number,
@@ -103,6 +118,11 @@ class Page:
                 _("Outside the charter period: %(titles)s.") % {"titles": ", ".join(flagged)}
             )
         return " ".join(parts)
+
+    def late(self, milestone: dict) -> bool:
+        """Due before the day the timeline is drawn as of, and neither done nor dropped."""
+        unfinished = milestone["status"] not in ("done", "dropped")
+        return unfinished and milestone["end"] < self.today.isoformat()
 
     def outside(self, milestone: dict) -> bool:
         period = self.data["period"]
