@@ -7,6 +7,7 @@ from celery.signals import worker_ready, worker_shutdown
 from django.conf import settings
 from django.core.checks import Tags
 from django.core.checks import register as register_check
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 from charter import outbox
@@ -16,7 +17,7 @@ from charter.checks import database_role_is_not_superuser
 from charter.comments import demo as comments_demo
 from charter.documents import board_pack
 from charter.documents import demo as documents_demo
-from charter.documents.requests import requeue_stopped_renders
+from charter.documents.requests import prepare_charter_pdf, requeue_stopped_renders
 from charter.documents.views import export_panel
 from charter.languages import preference  # noqa: F401  applies the chosen UI language at login
 from charter.registry import (
@@ -53,6 +54,7 @@ from charter.sections.scope import portable as scope_portable
 from charter.sections.scope import snapshot as scope_snapshot
 from charter.versions import demo as versions_demo
 from charter.versions.panel import versions_panel
+from charter.versions.signals import version_approved, version_published
 
 # The four core sections; research, roadmap and governance register theirs in their hooks.
 register(
@@ -240,3 +242,9 @@ def _stop_worker_chores(**kwargs):
 
 # Runs where a database is named: migrate, check --database default.
 register_check(database_role_is_not_superuser, Tags.database)
+
+
+@receiver(version_published)
+@receiver(version_approved)
+def _prepare_charter_pdf(version, by=None, **kwargs):
+    prepare_charter_pdf(version, by)

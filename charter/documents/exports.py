@@ -171,3 +171,33 @@ def find_by_hash(user, digest: str) -> list[Match]:
         )
         matches = [Match(version, None) for version in versions]
     return matches
+
+
+APPROVED_STATES = (VersionStatus.APPROVED, VersionStatus.SUPERSEDED)
+
+
+@dataclass(frozen=True)
+class DocumentOffer:
+    """What a version page offers for one kind of document."""
+
+    kind: str
+    label: str
+    current: PdfExport | None
+    draft_before_approval: PdfExport | None = None
+
+
+def document_offers(version: CharterVersion) -> list[DocumentOffer]:
+    """Per kind: the latest export made in the version's current state (approved counts for
+    superseded), and, for an approved version, its finished draft from before approval."""
+    approved = version.status in APPROVED_STATES
+    current_states = APPROVED_STATES if approved else (version.status,)
+    current, drafts = {}, {}
+    for export in version.exports.order_by("-created_at"):
+        if export.version_status in current_states:
+            current.setdefault(export.kind, export)
+        elif approved and export.status == Status.DONE:
+            drafts.setdefault(export.kind, export)
+    return [
+        DocumentOffer(kind, label, current.get(kind), drafts.get(kind))
+        for kind, label in PdfExport.Kind.choices
+    ]

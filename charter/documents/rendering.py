@@ -19,8 +19,10 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from charter.documents.exports import document_parts
+from charter.documents.marks import draft_mark_url
 from charter.formatting import language_tag
 from charter.models import CharterVersion, PdfExport, VersionStatus
+from charter.palette import colour
 from charter.registry import registry
 from charter.versions.publishing import canonical_json
 
@@ -131,6 +133,7 @@ def document_context(export: PdfExport) -> dict:
         "signed": export.version_status in SIGNED,
         "signature_box_id": SIGNATURE_BOX_ID,
         "charter_info": info,
+        "as_of": version.as_of,
         "lang": language_tag(info.get("language", "en")),
         "chapters": chapters(sections, parts),
         "approvers": approvers(parts),
@@ -145,7 +148,12 @@ def build_html(export: PdfExport) -> str:
     # follow the charter's language, not the language of whoever asked for the export.
     language = export.version.snapshot.get("charter", {}).get("language") or "en"
     with translation.override(language):
-        return render_to_string("charter/documents/document.html", document_context(export))
+        context = document_context(export)
+        if context["is_draft"]:
+            context["draft_mark_url"] = draft_mark_url(
+                translation.gettext("DRAFT — not approved"), context["lang"], colour("bad-mark")
+            )
+        return render_to_string("charter/documents/document.html", context)
 
 
 def snapshot_attachment(version: CharterVersion) -> Attachment:

@@ -39,6 +39,20 @@ def request_export(version: CharterVersion, kind: str, by, params: dict | None =
     return export
 
 
+def prepare_charter_pdf(version: CharterVersion, by=None) -> PdfExport | None:
+    """Queue the charter PDF of a version as it stands now, so that asking for it is a download.
+
+    Called after a version is published or approved; a version that has moved on since (a
+    quick approval after publishing) gets the document of its current state instead.
+    """
+    version = (
+        CharterVersion.objects.filter(pk=version.pk).select_related("charter__workspace").first()
+    )
+    if version is None:
+        return None
+    return request_export(version, PdfExport.Kind.CHARTER, by)
+
+
 def retry_export(export: PdfExport, by) -> PdfExport:
     """Queue a failed or stopped export again; one still waiting for the broker is resent."""
     with transaction.atomic():

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 from charter import errors
 from charter.access import get_in_workspace, workspace_view
 from charter.documents import limits
-from charter.documents.exports import filename
+from charter.documents.exports import document_offers, filename
 from charter.documents.forms import ExportRequestForm
 from charter.documents.requests import request_export, requeue_stopped, retry_export
 from charter.models import CharterVersion, PdfExport
@@ -89,10 +89,9 @@ def export_retry(request, pdfexport_pk):
 
 
 def export_panel(request, version: CharterVersion) -> dict:
-    """The version page's PDF block: the latest export of each kind, if any."""
-    latest = {}
-    for export in version.exports.order_by("-created_at"):
-        latest.setdefault(export.kind, export)
-    return {
-        "kinds": [(kind, label, latest.get(kind)) for kind, label in PdfExport.Kind.choices],
-    }
+    """The version page's PDF block: per kind, the export of the version's current state.
+
+    Once a version is approved its approved document is the one offered; the draft made
+    before approval is only a secondary link, named as such.
+    """
+    return {"kinds": document_offers(version)}

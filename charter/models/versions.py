@@ -1,9 +1,12 @@
+from datetime import date
+
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..errors import ImmutableObject, NotAllowed, TransitionNotAllowed
+from ..versions.signals import version_approved
 from .charter import Charter
 
 
@@ -95,6 +98,11 @@ class CharterVersion(models.Model):
         return self.snapshot_sha256[:12]
 
     @property
+    def as_of(self) -> date:
+        """The day the version was published: what it shows is drawn as of that day."""
+        return timezone.localdate(self.created_at)
+
+    @property
     def is_approved(self) -> bool:
         return self.status == VersionStatus.APPROVED
 
@@ -150,6 +158,7 @@ class CharterVersion(models.Model):
             ):
                 older._move(VersionStatus.SUPERSEDED, by, "version.superseded")
             self._move(VersionStatus.APPROVED, by, "version.approved", decided_at=timezone.now())
+            transaction.on_commit(lambda: version_approved.send(type(self), version=self, by=by))
 
     def request_changes(self, by=None) -> None:
         if self.status != VersionStatus.IN_REVIEW:

@@ -70,6 +70,8 @@ def render_section(context, section, data, mode="web"):
         "section": section,
         "data": data or {},
         "charter_info": context.get("charter_info"),
+        # A version is drawn as of its publication (today lines, lateness); live data as of now.
+        "as_of": context.get("as_of"),
         "mode": mode,
     }
     parts = [render_to_string(section.template, base)]

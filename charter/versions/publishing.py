@@ -13,6 +13,7 @@ from charter.errors import NotAllowed
 from charter.models import AuditEvent, Charter, CharterVersion
 from charter.periods import quarter_label
 from charter.registry import snapshot_charter
+from charter.versions.signals import version_published
 
 
 def canonical_json(data) -> str:
@@ -65,6 +66,9 @@ def publish(charter: Charter, by, membership, label: str = "", summary: str = ""
             "version.published",
             version,
             changes={"number": number, "sha256": version.snapshot_sha256},
+        )
+        transaction.on_commit(
+            lambda: version_published.send(CharterVersion, version=version, by=by)
         )
     return version
 

@@ -78,6 +78,7 @@ def _version_page(request, version: CharterVersion, status: int = 200):
         # Sections whose app is gone can no longer be drawn; say so rather than hide them.
         "retired_sections": sorted(key for key in sections if key not in registry),
         "charter_info": version.snapshot.get("charter", {}),
+        "as_of": version.as_of,
         "version_panels": render_version_panels(request, version),
         "can_edit": request.membership.can("edit"),
         "previous": version.charter.versions.filter(number__lt=version.number).first(),

@@ -21,6 +21,7 @@ def roadmap(context, data, mode="web", group_by=None):
         data,
         mode,
         group_by or "phase",
+        today=context.get("as_of"),
         id_prefix=f"roadmap-{digest[:8]}",
         language=(context.get("charter_info") or {}).get("language"),
     )

@@ -75,7 +75,22 @@ class Page:
         )
 
     def title(self) -> str:
-        title = _("Roadmap timeline")
+        """The figure's alternate text: what the timeline shows, in one line."""
+        milestones = [row.milestone for row in self.rows if not row.is_lane]
+        phases = len(self.data.get("phases", []))
+        title = _("Roadmap timeline, %(start)s – %(end)s: %(phases)s, %(milestones)s") % {
+            "start": format_month(self.scale.start, self.language),
+            "end": format_month(self.scale.end - timedelta(days=1), self.language),
+            "phases": ngettext("%(count)d phase", "%(count)d phases", phases) % {"count": phases},
+            "milestones": ngettext("%(count)d milestone", "%(count)d milestones", len(milestones))
+            % {"count": len(milestones)},
+        }
+        if self.today is not None:
+            late = [m for m in milestones if self.late(m)]
+            title += "; " + _("%(late)d late as of %(today)s") % {
+                "late": len(late),
+                "today": format_date(self.today, self.language),
+            }
         if self.count > 1:
             title += " " + _("(page %(number)d of %(count)d)") % {
                 "number": self.number,
@@ -110,6 +125,11 @@ class Page:
                 _("Outside the charter period: %(titles)s.") % {"titles": ", ".join(flagged)}
             )
         return " ".join(parts)
+
+    def late(self, milestone: dict) -> bool:
+        """Due before the day the timeline is drawn as of, and neither done nor dropped."""
+        unfinished = milestone["status"] not in ("done", "dropped")
+        return unfinished and milestone["end"] < self.today.isoformat()
 
     def outside(self, milestone: dict) -> bool:
         period = self.data["period"]

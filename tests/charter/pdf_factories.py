@@ -74,3 +74,26 @@ def after_contents(pages: list[str], last_entry: str) -> str:
     chapter starts on the contents page, right under it."""
     text = "\n".join(pages[1:])
     return text[text.index(last_entry) + len(last_entry) :]
+
+
+def figure_alts(data: bytes) -> list[str]:
+    """The alternate text of every /Figure in the PDF's structure tree ("" when it has none)."""
+    reader = PdfReader(io.BytesIO(data))
+    alts, pending, seen = [], [reader.trailer["/Root"]["/StructTreeRoot"]], set()
+    while pending:
+        node = pending.pop()
+        if hasattr(node, "get_object"):
+            if id(node.get_object()) in seen:
+                continue
+            node = node.get_object()
+            seen.add(id(node))
+        if isinstance(node, list):
+            pending.extend(node)
+            continue
+        if not hasattr(node, "get"):
+            continue
+        if node.get("/S") == "/Figure":
+            alts.append(str(node.get("/Alt", "")))
+        if "/K" in node:
+            pending.append(node["/K"])
+    return alts

@@ -1,6 +1,9 @@
 """What the charter PDF shows: read back with pypdf and poppler, page by page."""
 
 import io
+import shutil
+import subprocess
+import tempfile
 from datetime import date
 from decimal import Decimal
 
@@ -15,9 +18,12 @@ from tests.charter.pdf_factories import (
     after_contents,
     embedded_fonts,
     export_now,
+    figure_alts,
+    flat,
     in_order,
     page_texts,
     pdf_bytes,
+    poppler,
 )
 from tests.charter.section_factories import MetricActualFactory, MetricFactory, score
 from tests.charter.version_factories import approve, charter_with_editor, publish_version
@@ -119,10 +125,57 @@ def test_running_header_and_footer_show_title_version_page_and_snapshot_hash(dra
     assert f"Snapshot {version.short_hash}" in third
 
 
+def marked_pixels(data: bytes, page: int) -> int:
+    """How many pixels of a page, rasterised coarsely, have the DRAFT mark's red tint."""
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed: run scripts/system-deps.sh")
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf_file:
+        pdf_file.write(data)
+        pdf_file.flush()
+        ppm = subprocess.run(  # noqa: S603
+            [pdftoppm, "-r", "20", "-f", str(page), "-l", str(page), pdf_file.name],
+            capture_output=True,
+            check=True,
+            timeout=60,
+        ).stdout
+    # A binary PPM: "P6", width, height, maxval, then RGB bytes.
+    header = ppm.split(maxsplit=4)
+    width, height, pixels = int(header[1]), int(header[2]), header[4]
+    rgb = (pixels[i : i + 3] for i in range(0, width * height * 3, 3))
+    return sum(1 for r, g, b in rgb if r > 230 and 205 < g < 235 and g - b < 8 and r - g > 10)
+
+
 def test_an_unapproved_version_carries_the_draft_mark_on_every_page(draft_pdf):
     _version, _export, data = draft_pdf
+    pages = len(PdfReader(io.BytesIO(data)).pages)
 
-    assert all(DRAFT_MARK in text for text in page_texts(data))
+    assert all(marked_pixels(data, page) > 20 for page in range(1, pages + 1))
+
+
+def test_the_draft_mark_is_not_extractable_text(draft_pdf):
+    _version, _export, data = draft_pdf
+    text = poppler("pdftotext", data)
+    body = flat(text.split("\f", 1)[1])
+
+    for word in ("DRAFT", "not approved"):
+        assert word not in body
+    assert "DRAFT" not in " ".join(page_texts(data)[1:])
+
+
+def test_the_draft_mark_is_not_in_the_tag_tree(draft_pdf):
+    _version, _export, data = draft_pdf
+
+    assert DRAFT_MARK.encode("utf-16-be") not in data
+    assert not any("DRAFT" in alt for alt in figure_alts(data))
+
+
+def test_an_approved_version_has_no_mark_on_its_pages(
+    django_capture_on_commit_callbacks, approval_part
+):
+    _version, _export, data = render(django_capture_on_commit_callbacks, approved=True)
+
+    assert marked_pixels(data, 3) == 0
 
 
 def test_an_approved_version_has_no_draft_mark_and_names_approvers_on_the_cover(

@@ -322,3 +322,12 @@ def test_the_maturity_chart_has_no_style_rules_that_could_restyle_the_timeline()
     )
 
     assert "<svg" in chart and "<style" not in chart and "style=" not in chart
+
+
+def test_timeline_title_says_its_range_phases_milestones_and_how_many_are_late():
+    data = roadmap(milestone(1), milestone(2, status="done"))
+    title = draw(data, today=date(2026, 11, 10)).find(f"{SVG}title").text
+
+    assert title == (
+        "Roadmap timeline, July 2026 – June 2027: 1 phase, 2 milestones; 1 late as of 10 November 2026"
+    )
