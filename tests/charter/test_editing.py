@@ -49,7 +49,7 @@ def test_edit_swaps_in_a_form_with_the_revision_and_autosave(editor):
     assert html.lstrip().startswith("<form") or "<form" in html.split("\n")[1]
     assert 'name="revision" value="1"' in html
     assert 'hx-trigger="input changed delay:1s, blur changed"' in html
-    assert 'role="status"' in html
+    assert 'class="save-state"' in html
     assert "<html" not in html
 
 
