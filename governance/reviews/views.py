@@ -69,7 +69,10 @@ def review_vote(request, charterversion_pk):
     if not request.membership.can("vote"):
         raise PermissionDenied
     form = VoteForm(
-        request.POST, request=request, reauthenticated=reauthenticated_at(request) is not None
+        request.POST,
+        request=request,
+        version_id=version.pk,
+        reauthenticated=reauthenticated_at(request, version.pk) is not None,
     )
     if not form.is_valid():
         status = 429 if form.has_error("password", "throttled") else 400
@@ -80,7 +83,7 @@ def review_vote(request, charterversion_pk):
             request.membership,
             form.cleaned_data["decision"],
             form.cleaned_data["comment"],
-            reauthenticated_at=reauthenticated_at(request),
+            reauthenticated_at=reauthenticated_at(request, version.pk),
         )
     except DomainError as error:
         return _refused(
