@@ -11,6 +11,7 @@ from charter.models import AuditEvent, Charter
 from charter.registry import registry, snapshot_section
 
 from ..models import ActionItem, AgendaItem, AgendaKind, Meeting, MeetingDecision
+from ..models.meetings import OPEN_ACTION_STATUSES
 
 
 def _briefings(charter: Charter) -> dict[str, list[str]]:
@@ -100,6 +101,25 @@ def carried_over(meeting: Meeting):
         .filter(meeting__in=meeting.earlier_meetings())
         .select_related("owner__user", "meeting")
     )
+
+
+def closed_at_meeting(meeting: Meeting):
+    """Items raised at earlier meetings and closed while this one was the latest held.
+
+    They left the carried-over list, but this meeting's record still shows them, done.
+    """
+    following = (
+        Meeting.objects.filter(charter_id=meeting.charter_id, scheduled_at__gt=meeting.scheduled_at)
+        .order_by("scheduled_at")
+        .values_list("scheduled_at", flat=True)
+        .first()
+    )
+    items = ActionItem.objects.exclude(status__in=OPEN_ACTION_STATUSES).filter(
+        meeting__in=meeting.earlier_meetings(), closed_at__gte=meeting.scheduled_at
+    )
+    if following is not None:
+        items = items.filter(closed_at__lt=following)
+    return items.select_related("owner__user", "meeting")
 
 
 def next_meeting(charter: Charter):

@@ -223,6 +223,28 @@ def test_open_action_items_carry_over_to_the_next_meeting_until_closed(client, e
     assert list(carried_over(third)) == []
 
 
+def test_an_action_item_closed_at_a_meeting_stays_listed_there_as_done(client, editor):
+    charter = CharterFactory(workspace=editor.workspace)
+    now = timezone.now()
+    first = MeetingFactory(charter=charter, scheduled_at=now - timedelta(days=90))
+    second = MeetingFactory(charter=charter, scheduled_at=now - timedelta(hours=1))
+    third = MeetingFactory(charter=charter, scheduled_at=now + timedelta(days=90))
+    item = ActionItemFactory(meeting=first, title="Share ramp baseline")
+
+    client.post(
+        meetings_url(editor, f"actions/{item.pk}/"),
+        {"title": item.title, "status": "done", "next": f"/w/{editor.workspace.slug}/"},
+    )
+
+    page = client.get(meetings_url(editor, f"meetings/{second.pk}/")).content.decode()
+    assert "Closed at this meeting" in page
+    assert "Share ramp baseline" in page
+    assert "Done" in page
+    assert list(carried_over(second)) == [] and list(carried_over(third)) == []
+    later = client.get(meetings_url(editor, f"meetings/{third.pk}/")).content.decode()
+    assert "Share ramp baseline" not in later
+
+
 @pytest.mark.parametrize(
     "next_value", ["meeting", "https://evil.example/", "//evil.example/", "/\\evil.example/", ""]
 )
