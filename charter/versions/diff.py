@@ -50,6 +50,9 @@ NOISY_KEYS = frozenset({"id", "pk", "position", "revision", "created_at", "updat
 REFERENCE_SUFFIXES = ("_id", "_pk")
 # Nested containers whose name adds nothing to a label ("Extensions › Insights").
 SILENT_KEYS = frozenset({"extensions"})
+# ``approval_rule`` stored beside ``approval_rule_label``: the code is for machines, the
+# label is what a reader compares ("The chair plus 2 members → All members").
+LABEL_SUFFIX = "_label"
 ROW_TITLE_KEYS = ("title", "name", "label", "question", "role", "team", "text", "description")
 CHARTER_KEY = "charter"
 
@@ -125,13 +128,20 @@ def _group_changes(segments: list[dict]) -> list[dict]:
 
 
 def humanize(key: str) -> str:
-    text = str(key).removesuffix("_id").removesuffix("_pk").replace("_", " ").replace("-", " ")
+    text = str(key).removesuffix(LABEL_SUFFIX).removesuffix("_id").removesuffix("_pk")
+    text = text.replace("_", " ").replace("-", " ")
     text = text.strip()
     return text[:1].upper() + text[1:]
 
 
 def is_noisy(key: str) -> bool:
     return key in NOISY_KEYS
+
+
+def _has_label(key: str, *containers: Any) -> bool:
+    """Whether a code is shown by its ``<key>_label`` sibling in one of the containers."""
+    label_key = f"{key}{LABEL_SUFFIX}"
+    return any(isinstance(container, dict) and label_key in container for container in containers)
 
 
 def _describes(key: str, value: Any) -> bool:
@@ -168,7 +178,7 @@ def display(value: Any) -> str:
         return "; ".join(
             f"{humanize(key)}: {display(item)}"
             for key, item in value.items()
-            if _describes(key, item)
+            if _describes(key, item) and not _has_label(key, value)
         )
     return str(value)
 
@@ -193,7 +203,7 @@ def _row_cells(row: dict) -> list[dict]:
     return [
         {"label": humanize(key), "value": display(value)}
         for key, value in row.items()
-        if key != title_key and _describes(key, value)
+        if key != title_key and _describes(key, value) and not _has_label(key, row)
     ]
 
 
@@ -301,7 +311,7 @@ def _diff_dicts(old: dict, new: dict, path: list) -> list[dict]:
     keys = list(new) + [key for key in old if key not in new]
     changes = []
     for key in keys:
-        if not is_noisy(key):
+        if not is_noisy(key) and not _has_label(key, old, new):
             changes += diff_values(old.get(key), new.get(key), [*path, key])
     return changes
 
