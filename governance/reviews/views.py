@@ -36,6 +36,8 @@ def _version(request, charterversion_pk) -> CharterVersion:
 
 def _panel(request, version, status=200, **forms):
     """The review panel alone (htmx), or the review page that shows it (a full request)."""
+    # A vote may just have decided the review: show the status it left, not the one loaded.
+    version.refresh_from_db()
     context = {"panel": review_panel(request, version, **forms), "version": version}
     template = PANEL if request.htmx else "governance/reviews/review.html"
     return render(request, template, context, status=status)

@@ -210,6 +210,26 @@ def test_a_password_typed_for_another_version_does_not_confirm_this_vote(client,
     assert not Vote.objects.filter(review__version=other).exists()
 
 
+def test_the_deciding_htmx_vote_re_renders_the_versions_status(client):
+    board = make_board(seats=1)
+    version = board.submit()
+    client.force_login(board.seats[0].user)
+
+    response = client.post(
+        vote_url(version),
+        {"decision": "approve", "comment": "Go", "password": PASSWORD},
+        HTTP_HX_REQUEST="true",
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="version-status" hx-swap-oob="true"' in html
+    oob = html.split('id="version-status" hx-swap-oob="true"', 1)[1]
+    assert "Approved" in oob and "In review" not in html
+    page = client.get(f"/w/{board.workspace.slug}/versions/{version.pk}/").content.decode()
+    assert '<span id="version-status">' in page
+
+
 def test_wrong_vote_passwords_are_throttled_and_never_lock_the_member_out_of_login(
     client, in_review
 ):
