@@ -1,6 +1,7 @@
 """Board meetings: the standard agenda drawn from the live charter, minutes and follow-up."""
 
 from collections import defaultdict
+from datetime import date
 
 from django.db import transaction
 from django.db.models import Max
@@ -14,20 +15,20 @@ from ..models import ActionItem, AgendaItem, AgendaKind, Meeting, MeetingDecisio
 from ..models.meetings import OPEN_ACTION_STATUSES
 
 
-def _briefings(charter: Charter) -> dict[str, list[str]]:
+def _briefings(charter: Charter, as_of: date) -> dict[str, list[str]]:
     """What the sections say by topic, from their live snapshots: governance reads no other
     app's snapshot, each section words its own lines (``Section.briefing``)."""
     topics: dict[str, list[str]] = defaultdict(list)
     for section in registry:
         if section.briefing is not None:
-            for topic, lines in section.briefing(snapshot_section(section, charter)).items():
+            for topic, lines in section.briefing(snapshot_section(section, charter), as_of).items():
                 topics[topic] += lines
     return topics
 
 
-def standard_agenda(charter: Charter) -> list[tuple[str, str, str]]:
-    """The five standard items, each prefilled from the live charter: (kind, title, notes)."""
-    briefings = _briefings(charter)
+def standard_agenda(charter: Charter, as_of: date) -> list[tuple[str, str, str]]:
+    """The five standard items, prefilled from the live charter as of the meeting's date."""
+    briefings = _briefings(charter, as_of)
     open_actions = [
         f"- {item.title}" + (f" ({item.owner_name})" if item.owner_id else "")
         for item in open_action_items(charter).select_related("owner__user")
@@ -68,7 +69,9 @@ def schedule_meeting(meeting: Meeting, by) -> Meeting:
         meeting.save_revision(meeting.revision, by=by)
         AgendaItem.objects.bulk_create(
             AgendaItem(meeting=meeting, kind=kind, title=title, notes=notes, position=position)
-            for position, (kind, title, notes) in enumerate(standard_agenda(meeting.charter))
+            for position, (kind, title, notes) in enumerate(
+                standard_agenda(meeting.charter, timezone.localdate(meeting.scheduled_at))
+            )
         )
         _record(meeting, by, "meeting.scheduled", meeting)
     return meeting

@@ -85,7 +85,7 @@ def test_scheduling_generates_the_five_standard_items_from_the_live_charter(
         meetings_url(editor, "meetings/new/"),
         {
             "charter": charter.pk,
-            "scheduled_at": "2026-10-15T09:30",
+            "scheduled_at": "2026-09-15T09:30",
             "format": "virtual",
             "video_link": "https://meet.example.com/board",
         },
