@@ -76,6 +76,14 @@ def quarter_label(day: date) -> str:
     return f"{day.year}-Q{quarter_number(day)}"
 
 
+def proposed_quarter(today: date, first_day: date, last_day: date) -> date:
+    """The day whose quarter labels a version published ``today`` for [first_day, last_day].
+
+    Today when it falls inside the period, else the nearer end of the period.
+    """
+    return min(max(today, first_day), last_day)
+
+
 def month_label(day: date) -> str:
     """``2026-07`` for any day of July 2026."""
     return f"{day.year}-{day.month:02d}"

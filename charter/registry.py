@@ -6,6 +6,7 @@ checklist, publishing, diffs and the PDF all iterate over the registry.
 
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -33,9 +34,10 @@ class Section:
     # An appendix is listed after the six core sections and may be left out of a PDF.
     appendix: bool = False
     help_text: str = ""
-    # Optional: snapshot → Markdown list lines by topic ("in_flight", "results", "upcoming"),
-    # for readers such as a board meeting's agenda, which must not know the snapshot's shape.
-    briefing: Callable[[Snapshot], dict[str, list[str]]] | None = None
+    # Optional: (snapshot, as_of date) → Markdown list lines by topic ("in_flight", "results",
+    # "upcoming") as of that day, for readers such as a board meeting's agenda, which must not
+    # know the snapshot's shape.
+    briefing: Callable[[Snapshot, date], dict[str, list[str]]] | None = None
     # Readable names of the snapshot's keys, and of the codes a key holds, for the changes
     # list; a key without one is named after itself.
     labels: Mapping[str, str] = field(default_factory=dict, hash=False)

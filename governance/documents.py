@@ -45,7 +45,7 @@ def approval_record(version: CharterVersion, params: dict) -> dict | None:
         "pending": summary["pending"],
         # For the cover's "Approved by": only once the board has approved.
         "approvers": [
-            {"name": vote.voter_name, "title": vote.voter_title}
+            {"name": vote.voter_name, "title": vote.voter_title, "outside": vote.is_outside}
             for vote in summary["votes"]
             if review.status == ReviewStatus.APPROVED and vote.decision == VoteDecision.APPROVE
         ],

@@ -1,5 +1,7 @@
 """The Roadmap section's snapshot (the data the timeline is drawn from) and its checklist."""
 
+from datetime import date
+
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -115,31 +117,35 @@ def roadmap_snapshot(charter: Charter) -> dict:
     }
 
 
-MILESTONES_IN_FLIGHT = {Status.IN_PROGRESS, Status.AT_RISK}
-MILESTONES_UPCOMING = {Status.PLANNED}
+CLOSED_MILESTONES = {Status.DONE, Status.DROPPED}
 
 
-def _milestone_lines(milestones: list[dict], statuses: set[str]) -> list[str]:
-    lines = []
-    for milestone in milestones:
-        if milestone.get("status") not in statuses:
-            continue
-        details = [
-            value
-            for value in (milestone.get("owner"), milestone.get("start"), milestone.get("end"))
-            if value
-        ]
-        suffix = f" ({' – '.join(str(detail) for detail in details)})" if details else ""
-        lines.append(f"- **{milestone.get('title', '')}**{suffix}")
-    return lines
+def _milestone_line(milestone: dict, as_of: str) -> str:
+    details = [
+        value
+        for value in (milestone.get("owner"), milestone.get("start"), milestone.get("end"))
+        if value
+    ]
+    suffix = f" ({' – '.join(str(detail) for detail in details)})" if details else ""
+    overdue = f" — {_('overdue')}" if (milestone.get("end") or as_of) < as_of else ""
+    return f"- **{milestone.get('title', '')}**{suffix}{overdue}"
 
 
-def roadmap_briefing(data: dict) -> dict[str, list[str]]:
-    """Milestones under way and those planned next, for a board meeting's agenda."""
-    milestones = data.get("milestones") or []
+def roadmap_briefing(data: dict, as_of: date | None = None) -> dict[str, list[str]]:
+    """Milestones under way and those planned next, as of the meeting's or pack's date.
+
+    By dates, not by the status someone last set: in flight once started and not done,
+    upcoming while its start is still ahead, overdue once due and not done.
+    """
+    day = (as_of or date.today()).isoformat()
+    open_milestones = [
+        milestone
+        for milestone in data.get("milestones") or []
+        if milestone.get("status") not in CLOSED_MILESTONES and milestone.get("start")
+    ]
     return {
-        "in_flight": _milestone_lines(milestones, MILESTONES_IN_FLIGHT),
-        "upcoming": _milestone_lines(milestones, MILESTONES_UPCOMING),
+        "in_flight": [_milestone_line(m, day) for m in open_milestones if m["start"] <= day],
+        "upcoming": [_milestone_line(m, day) for m in open_milestones if m["start"] > day],
     }
 
 

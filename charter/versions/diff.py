@@ -54,10 +54,11 @@ NOISY_KEYS = frozenset({"id", "pk", "position", "revision", "created_at", "updat
 REFERENCE_SUFFIXES = ("_id", "_pk")
 # Nested containers whose name adds nothing to a label ("Extensions › Insights").
 SILENT_KEYS = frozenset({"extensions"})
+# ``approval_rule`` stored beside ``approval_rule_label``: the code is for machines, the
+# label is what a reader compares ("The chair plus 2 members → All members").
+LABEL_SUFFIX = "_label"
 ROW_TITLE_KEYS = ("title", "name", "label", "question", "role", "team", "text", "description")
 CHARTER_KEY = "charter"
-# A key ``x`` frozen with its ``x_label`` twin is a code: the changes list shows the label.
-LABEL_SUFFIX = "_label"
 # Keys many sections share; a section's own ``labels`` come first.
 COMMON_LABELS = {
     "title": gettext_lazy("Title"),
@@ -214,6 +215,12 @@ def readable(data: dict) -> dict:
 
 def is_noisy(key: str) -> bool:
     return key in NOISY_KEYS
+
+
+def _has_label(key: str, *containers: Any) -> bool:
+    """Whether a code is shown by its ``<key>_label`` sibling in one of the containers."""
+    label_key = f"{key}{LABEL_SUFFIX}"
+    return any(isinstance(container, dict) and label_key in container for container in containers)
 
 
 def _describes(key: str, value: Any) -> bool:
@@ -384,7 +391,7 @@ def _diff_dicts(old: dict, new: dict, path: list) -> list[dict]:
     keys = list(new) + [key for key in old if key not in new]
     changes = []
     for key in keys:
-        if not is_noisy(key):
+        if not is_noisy(key) and not _has_label(key, old, new):
             changes += diff_values(old.get(key), new.get(key), [*path, key])
     return changes
 

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from charter.periods import quarter_label
+from charter.periods import proposed_quarter, quarter_label
 
 
 class VersionForm(forms.Form):
@@ -24,9 +24,32 @@ class VersionForm(forms.Form):
         error_messages={"required": _("Tell the board what changed in this version.")},
     )
 
-    def __init__(self, *args, **kwargs):
+    publish_anyway = forms.BooleanField(
+        label=_("Publish anyway, with the sections still missing something"),
+        required=False,
+    )
+
+    def __init__(self, *args, charter, missing: list | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["label"].initial = quarter_label(timezone.localdate())
+        self.missing = missing or []
+        self.fields["label"].initial = quarter_label(
+            proposed_quarter(timezone.localdate(), charter.period_start, charter.period_end)
+        )
+        if not self.missing:
+            del self.fields["publish_anyway"]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.missing and not cleaned_data.get("publish_anyway"):
+            self.add_error(
+                "publish_anyway",
+                _(
+                    'Some sections are still incomplete: tick "Publish anyway" to publish '
+                    "them as they are, or complete them first."
+                ),
+            )
+        cleaned_data.pop("publish_anyway", None)
+        return cleaned_data
 
     def clean_label(self):
         label = self.cleaned_data["label"]

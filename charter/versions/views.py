@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from charter import errors
 from charter.access import get_in_workspace, workspace_view
 from charter.models import Charter, CharterVersion
-from charter.registry import registry, render_version_panels, review_workflow
+from charter.registry import completeness, registry, render_version_panels, review_workflow
 from charter.versions.diff import diff_snapshots
 from charter.versions.forms import VersionForm
 from charter.versions.publishing import publish, snapshot_hash, take_snapshot
@@ -38,7 +38,11 @@ def version_list(request, charter_pk):
 @workspace_view("edit")
 def version_publish(request, charter_pk):
     charter = get_in_workspace(request, Charter, pk=charter_pk)
-    form = VersionForm(request.POST if request.method == "POST" else None)
+    live = take_snapshot(charter)
+    missing = [(section, gaps) for section, gaps in completeness(live["sections"]) if gaps]
+    form = VersionForm(
+        request.POST if request.method == "POST" else None, charter=charter, missing=missing
+    )
     if form.is_valid():
         version = publish(charter, request.user, request.membership, **form.cleaned_data)
         messages.success(
@@ -52,7 +56,8 @@ def version_publish(request, charter_pk):
         "charter": charter,
         "form": form,
         "latest": latest,
-        "diff": diff_snapshots(latest.snapshot, take_snapshot(charter)) if latest else None,
+        "missing": missing,
+        "diff": diff_snapshots(latest.snapshot, live) if latest else None,
     }
     status = 400 if form.is_bound else 200
     return render(request, "charter/versions/publish.html", context, status=status)

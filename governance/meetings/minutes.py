@@ -1,6 +1,7 @@
 """Board meetings: the standard agenda drawn from the live charter, minutes and follow-up."""
 
 from collections import defaultdict
+from datetime import date
 
 from django.db import transaction
 from django.db.models import Max
@@ -11,23 +12,24 @@ from charter.models import AuditEvent, Charter
 from charter.registry import registry, snapshot_section
 
 from ..models import ActionItem, AgendaItem, AgendaKind, Meeting, MeetingDecision
+from ..models.meetings import OPEN_ACTION_STATUSES
 from .calendar import CALENDAR_FIELDS, send_invitations
 
 
-def _briefings(charter: Charter) -> dict[str, list[str]]:
+def _briefings(charter: Charter, as_of: date) -> dict[str, list[str]]:
     """What the sections say by topic, from their live snapshots: governance reads no other
     app's snapshot, each section words its own lines (``Section.briefing``)."""
     topics: dict[str, list[str]] = defaultdict(list)
     for section in registry:
         if section.briefing is not None:
-            for topic, lines in section.briefing(snapshot_section(section, charter)).items():
+            for topic, lines in section.briefing(snapshot_section(section, charter), as_of).items():
                 topics[topic] += lines
     return topics
 
 
-def standard_agenda(charter: Charter) -> list[tuple[str, str, str]]:
-    """The five standard items, each prefilled from the live charter: (kind, title, notes)."""
-    briefings = _briefings(charter)
+def standard_agenda(charter: Charter, as_of: date) -> list[tuple[str, str, str]]:
+    """The five standard items, prefilled from the live charter as of the meeting's date."""
+    briefings = _briefings(charter, as_of)
     open_actions = [
         f"- {item.title}" + (f" ({item.owner_name})" if item.owner_id else "")
         for item in open_action_items(charter).select_related("owner__user__profile")
@@ -69,7 +71,7 @@ def schedule_meeting(meeting: Meeting, by) -> Meeting:
         # The agenda is stored text, so it is written in the workspace's language, not the
         # language of whoever happens to schedule the meeting.
         with translation.override(meeting.charter.workspace.language):
-            agenda = standard_agenda(meeting.charter)
+            agenda = standard_agenda(meeting.charter, timezone.localdate(meeting.scheduled_at))
         AgendaItem.objects.bulk_create(
             AgendaItem(meeting=meeting, kind=kind, title=title, notes=notes, position=position)
             for position, (kind, title, notes) in enumerate(agenda)
@@ -112,6 +114,25 @@ def carried_over(meeting: Meeting):
         .filter(meeting__in=meeting.earlier_meetings())
         .select_related("owner__user__profile", "meeting")
     )
+
+
+def closed_at_meeting(meeting: Meeting):
+    """Items raised at earlier meetings and closed while this one was the latest held.
+
+    They left the carried-over list, but this meeting's record still shows them, done.
+    """
+    following = (
+        Meeting.objects.filter(charter_id=meeting.charter_id, scheduled_at__gt=meeting.scheduled_at)
+        .order_by("scheduled_at")
+        .values_list("scheduled_at", flat=True)
+        .first()
+    )
+    items = ActionItem.objects.exclude(status__in=OPEN_ACTION_STATUSES).filter(
+        meeting__in=meeting.earlier_meetings(), closed_at__gte=meeting.scheduled_at
+    )
+    if following is not None:
+        items = items.filter(closed_at__lt=following)
+    return items.select_related("owner__user", "meeting")
 
 
 def next_meeting(charter: Charter):

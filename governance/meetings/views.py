@@ -27,6 +27,7 @@ from .forms import (
 from .minutes import (
     add_decision,
     carried_over,
+    closed_at_meeting,
     move_agenda_item,
     remove_agenda_item,
     remove_decision,
@@ -118,6 +119,7 @@ def meeting_context(request, meeting, **forms) -> dict:
         "decisions": meeting.decisions.all(),
         "actions": meeting.action_items.select_related("owner__user__profile"),
         "carried_over": carried_over(meeting),
+        "closed_here": closed_at_meeting(meeting),
         "can_edit": request.membership.can("edit"),
         "export_url": export_url,
         "minutes_form": forms.get("minutes_form")

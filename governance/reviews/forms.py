@@ -43,16 +43,17 @@ class VoteForm(BallotForm):
         ),
     )
 
-    def __init__(self, *args, request, reauthenticated: bool, **kwargs):
+    def __init__(self, *args, request, version_id: int, reauthenticated: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.request = request
+        self.version_id = version_id
         if reauthenticated:
             del self.fields["password"]
 
     def clean_password(self):
         password = self.cleaned_data["password"]
         try:
-            confirmed = confirm_password(self.request, password)
+            confirmed = confirm_password(self.request, password, self.version_id)
         except TooManyWrongPasswords:
             raise forms.ValidationError(
                 _(

@@ -28,7 +28,8 @@ def review_panel(request, version: CharterVersion, vote_form=None, comment_form=
         "vote_form": vote_form
         or VoteForm(
             request=request,
-            reauthenticated=reauthenticated_at(request) is not None,
+            version_id=version.pk,
+            reauthenticated=reauthenticated_at(request, version.pk) is not None,
             initial={"decision": existing.decision, "comment": existing.comment}
             if existing
             else None,

@@ -36,6 +36,8 @@ def _version(request, charterversion_pk) -> CharterVersion:
 
 def _panel(request, version, status=200, **forms):
     """The review panel alone (htmx), or the review page that shows it (a full request)."""
+    # A vote may just have decided the review: show the status it left, not the one loaded.
+    version.refresh_from_db()
     context = {"panel": review_panel(request, version, **forms), "version": version}
     template = PANEL if request.htmx else "governance/reviews/review.html"
     return render(request, template, context, status=status)
@@ -69,7 +71,10 @@ def review_vote(request, charterversion_pk):
     if not request.membership.can("vote"):
         raise PermissionDenied
     form = VoteForm(
-        request.POST, request=request, reauthenticated=reauthenticated_at(request) is not None
+        request.POST,
+        request=request,
+        version_id=version.pk,
+        reauthenticated=reauthenticated_at(request, version.pk) is not None,
     )
     if not form.is_valid():
         status = 429 if form.has_error("password", "throttled") else 400
@@ -80,7 +85,7 @@ def review_vote(request, charterversion_pk):
             request.membership,
             form.cleaned_data["decision"],
             form.cleaned_data["comment"],
-            reauthenticated_at=reauthenticated_at(request),
+            reauthenticated_at=reauthenticated_at(request, version.pk),
         )
     except DomainError as error:
         return _refused(

@@ -358,11 +358,20 @@ def _email_board(review: Review) -> None:
         "number": version.number,
     }
 
-    def body(link: str) -> str:
-        return _(
-            "%(submitter)s submitted version %(number)s (%(label)s) of %(charter)s for the "
-            "board's approval.\n\nRule: %(rule)s.\n\nRead it and vote: %(link)s"
-        ) % {
+    def body(link: str, may_vote: bool = True) -> str:
+        text = (
+            _(
+                "%(submitter)s submitted version %(number)s (%(label)s) of %(charter)s for the "
+                "board's approval.\n\nRule: %(rule)s.\n\nRead it and vote: %(link)s"
+            )
+            if may_vote
+            else _(
+                "%(submitter)s submitted version %(number)s (%(label)s) of %(charter)s for the "
+                "board's approval.\n\nRule: %(rule)s.\n\nYou are asked for your comments, "
+                "without a vote. Read it and comment: %(link)s"
+            )
+        )
+        return text % {
             "submitter": submitter,
             "number": version.number,
             "label": version.label,
@@ -371,15 +380,14 @@ def _email_board(review: Review) -> None:
             "link": link,
         }
 
-    seats = voting_seats(version.charter.workspace, review.submitted_by_id)
-    queue_email(
-        subject, body(absolute_version_url(version)), [s.membership.user.email for s in seats]
-    )
+    # One message per seat: a shared To: header would show every member everyone's address.
+    for seat in voting_seats(version.charter.workspace, review.submitted_by_id):
+        queue_email(subject, body(absolute_version_url(version)), [seat.membership.user.email])
     active = OutsideReviewer.objects.filter(
         charter=version.charter, revoked_at__isnull=True, expires_at__gt=timezone.now()
     )
     for reviewer in active:
-        queue_email(subject, body(link_for(reviewer)), [reviewer.email])
+        queue_email(subject, body(link_for(reviewer), reviewer.may_vote), [reviewer.email])
 
 
 def _email_decision(review: Review) -> None:

@@ -389,3 +389,24 @@ def test_partial_says_so_when_nothing_changed():
 @pytest.mark.parametrize("text", ["", "   ", "\n\n"])
 def test_blank_texts_give_no_segments_to_trip_over(text):
     assert all(segment["text"] for segment in word_diff(text, text + "x"))
+
+
+def test_a_code_stored_beside_its_label_is_compared_in_words():
+    old = {"approval_rule": "chair_plus", "approval_rule_label": "The chair plus 2 members"}
+    new = {"approval_rule": "all", "approval_rule_label": "All members"}
+
+    [change] = diff_values(old, new, [])
+
+    assert change["label"] == "Approval rule"
+    assert (change["old"], change["new"]) == ("The chair plus 2 members", "All members")
+
+
+def test_table_rows_describe_a_coded_field_by_its_label_only():
+    old = {"roster": [{"id": 1, "name": "Ada", "function": "sales", "function_label": "Sales"}]}
+    new = {"roster": []}
+
+    [change] = diff_values(old, new, [])
+    cells = change["removed"][0]["cells"]
+
+    assert {"label": "Function", "value": "Sales"} in cells
+    assert all(cell["value"] != "sales" for cell in cells)

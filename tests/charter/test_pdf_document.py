@@ -44,7 +44,12 @@ def approval_part():
         title="Approval record",
         template="charter/documents/board_pack/changes.html",
         data=lambda version, params: (
-            {"approvers": [{"name": "Beatrice Morgan", "title": "Chief Revenue Officer"}]}
+            {
+                "approvers": [
+                    {"name": "Beatrice Morgan", "title": "Chief Revenue Officer"},
+                    {"name": "Helena Ward", "title": "Advisor", "outside": True},
+                ]
+            }
             if version.is_approved
             else None
         ),
@@ -188,6 +193,8 @@ def test_an_approved_version_has_no_draft_mark_and_names_approvers_on_the_cover(
     assert "Approved" in pages[0]
     assert format_date(version.decided_at, "en") in pages[0]
     assert "Beatrice Morgan" in pages[0]
+    assert "Helena Ward · Advisor · outside reviewer" in " ".join(pages[0].split())
+    assert "Morgan · Chief Revenue Officer · outside" not in " ".join(pages[0].split())
     assert "Approval record" in "\n".join(pages[2:])
 
 

@@ -95,3 +95,15 @@ def test_the_first_day_of_a_quarter_is_found_from_its_number():
 def test_an_unknown_cadence_is_refused_rather_than_read_as_quarters():
     with pytest.raises(ValueError, match="unknown cadence 'weekly'"):
         periods.period_start(date(2026, 1, 1), "weekly")
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (date(2026, 12, 1), date(2027, 1, 1)),
+        (date(2027, 5, 9), date(2027, 5, 9)),
+        (date(2028, 2, 1), date(2027, 12, 31)),
+    ],
+)
+def test_proposed_quarter_stays_inside_the_charter_period(today, expected):
+    assert periods.proposed_quarter(today, date(2027, 1, 1), date(2027, 12, 31)) == expected

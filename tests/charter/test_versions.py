@@ -1,5 +1,7 @@
 """Publishing versions, the version list and page, submission and withdrawal."""
 
+from datetime import date
+
 import pytest
 from django.utils import timezone
 
@@ -10,10 +12,12 @@ from charter.registry import (
     STATUS_ONLY_WORKFLOW,
     ReviewWorkflow,
     VersionPanel,
+    completeness,
     register_review_workflow,
     review_workflows,
     version_panels,
 )
+from charter.versions.publishing import take_snapshot
 from tests.charter.version_factories import (
     approve,
     charter_with_editor,
@@ -64,11 +68,48 @@ def test_publish_form_proposes_the_current_quarter_as_label(editor):
     assert "This will be the first version" in page.content.decode()
 
 
+def test_publish_form_proposes_the_first_quarter_of_a_period_that_starts_later(client):
+    charter, membership = charter_with_editor(
+        period_start=date(2027, 1, 1), period_end=date(2027, 12, 31)
+    )
+    client.force_login(membership.user)
+    page = client.get(f"/w/{membership.workspace.slug}/charters/{charter.pk}/versions/new/")
+    assert 'value="2027-Q1"' in page.content.decode()
+
+
+def test_publish_form_proposes_the_last_quarter_of_a_period_that_has_ended(client):
+    charter, membership = charter_with_editor(
+        period_start=date(2025, 1, 1), period_end=date(2025, 9, 30)
+    )
+    client.force_login(membership.user)
+    page = client.get(f"/w/{membership.workspace.slug}/charters/{charter.pk}/versions/new/")
+    assert 'value="2025-Q3"' in page.content.decode()
+
+
+def test_publish_page_lists_what_the_completeness_checklist_still_misses(editor):
+    page = editor.get(publish_url(editor)).content.decode()
+    missing = [gaps for _section, gaps in completeness(take_snapshot(editor.charter)["sections"])]
+    assert any(missing)
+    first_gap = next(gap for gaps in missing for gap in gaps)
+    assert "The completeness checklist still misses" in page
+    assert str(first_gap) in page
+    assert 'name="publish_anyway"' in page
+
+
+def test_publishing_an_incomplete_charter_without_confirmation_is_refused(editor):
+    response = editor.post(publish_url(editor), {"label": "2026-Q4", "summary": "Keep me"})
+    assert response.status_code == 400
+    assert "Publish anyway" in response.content.decode()
+    assert "Keep me" in response.content.decode()
+    assert not CharterVersion.objects.exists()
+
+
 def test_editor_publishes_a_version_and_lands_on_its_page(editor, live_rows):
     FutureSuccess.objects.create(charter=editor.charter, vision="Every seller ready")
 
     response = editor.post(
-        publish_url(editor), {"label": "2026-Q4", "summary": "First draft for the board."}
+        publish_url(editor),
+        {"label": "2026-Q4", "summary": "First draft for the board.", "publish_anyway": "on"},
     )
 
     version = CharterVersion.objects.get(charter=editor.charter)
@@ -82,7 +123,7 @@ def test_editor_publishes_a_version_and_lands_on_its_page(editor, live_rows):
 
 def test_version_numbers_count_up_per_charter(editor):
     for label in ("2026-Q3", "2026-Q4"):
-        editor.post(publish_url(editor), {"label": label, "summary": "x"})
+        editor.post(publish_url(editor), {"label": label, "summary": "x", "publish_anyway": "on"})
     other, membership = charter_with_editor()
     publish_version(other, membership)
     assert list(editor.charter.versions.values_list("number", "label")) == [

@@ -85,7 +85,7 @@ def test_scheduling_generates_the_five_standard_items_from_the_live_charter(
         meetings_url(editor, "meetings/new/"),
         {
             "charter": charter.pk,
-            "scheduled_at": "2026-10-15T09:30",
+            "scheduled_at": "2026-09-15T09:30",
             "format": "virtual",
             "video_link": "https://meet.example.com/board",
         },
@@ -221,6 +221,28 @@ def test_open_action_items_carry_over_to_the_next_meeting_until_closed(client, e
     open_item.refresh_from_db()
     assert open_item.closed_at is not None
     assert list(carried_over(third)) == []
+
+
+def test_an_action_item_closed_at_a_meeting_stays_listed_there_as_done(client, editor):
+    charter = CharterFactory(workspace=editor.workspace)
+    now = timezone.now()
+    first = MeetingFactory(charter=charter, scheduled_at=now - timedelta(days=90))
+    second = MeetingFactory(charter=charter, scheduled_at=now - timedelta(hours=1))
+    third = MeetingFactory(charter=charter, scheduled_at=now + timedelta(days=90))
+    item = ActionItemFactory(meeting=first, title="Share ramp baseline")
+
+    client.post(
+        meetings_url(editor, f"actions/{item.pk}/"),
+        {"title": item.title, "status": "done", "next": f"/w/{editor.workspace.slug}/"},
+    )
+
+    page = client.get(meetings_url(editor, f"meetings/{second.pk}/")).content.decode()
+    assert "Closed at this meeting" in page
+    assert "Share ramp baseline" in page
+    assert "Done" in page
+    assert list(carried_over(second)) == [] and list(carried_over(third)) == []
+    later = client.get(meetings_url(editor, f"meetings/{third.pk}/")).content.decode()
+    assert "Share ramp baseline" not in later
 
 
 @pytest.mark.parametrize(

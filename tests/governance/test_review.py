@@ -30,9 +30,12 @@ def test_submission_opens_a_review_with_the_boards_rule_and_emails_every_voting_
     review = Review.objects.get(version=version)
     assert version.status == VersionStatus.IN_REVIEW
     assert (review.approval_rule, review.chair_plus_count) == (ApprovalRule.CHAIR_PLUS, 3)
-    assert len(mail.outbox) == 1
-    assert sorted(mail.outbox[0].to) == sorted(m.user.email for m in board.seats)
-    assert f"/versions/{version.pk}/" in mail.outbox[0].body
+    assert len(mail.outbox) == 5
+    # One message per seat, so that no member sees the others' addresses.
+    assert sorted(message.to for message in mail.outbox) == sorted(
+        [m.user.email] for m in board.seats
+    )
+    assert all(f"/versions/{version.pk}/" in message.body for message in mail.outbox)
 
 
 def test_changing_the_rule_mid_review_does_not_change_how_the_review_is_decided():
@@ -255,6 +258,8 @@ def test_the_version_pages_submit_button_opens_the_review_and_emails_outside_rev
     [outside] = [message for message in mail.outbox if message.to == ["ada@x.example"]]
     assert outside.subject.startswith("Please review")
     assert "/review/" in outside.body
+    assert "Read it and vote" not in outside.body
+    assert "Read it and comment" in outside.body
 
 
 def test_the_version_pages_withdraw_button_closes_the_review(client):

@@ -3,10 +3,11 @@
 import pytest
 
 from charter.models import AuditEvent, Role, VersionStatus
+from charter.versions.publishing import publish
 from charter.workspaces.membership import change_role
 from governance.models import BoardFunction, BoardSeat, Vote
 from governance.reviews.reauth import SESSION_KEY, WRONG_PASSWORDS
-from tests.factories import MembershipFactory
+from tests.factories import CharterFactory, MembershipFactory
 from tests.governance.factories import make_board
 
 pytestmark = pytest.mark.django_db
@@ -179,7 +180,10 @@ def test_an_old_confirmation_asks_for_the_password_again(client, in_review):
     board, version = in_review
     client.force_login(board.seats[1].user)
     session = client.session
-    session[SESSION_KEY] = (timezone.now() - timedelta(minutes=10)).isoformat()
+    session[SESSION_KEY] = {
+        "at": (timezone.now() - timedelta(minutes=10)).isoformat(),
+        "version": version.pk,
+    }
     session.save()
 
     page = client.get(f"/w/{board.workspace.slug}/versions/{version.pk}/").content.decode()
@@ -188,6 +192,42 @@ def test_an_old_confirmation_asks_for_the_password_again(client, in_review):
     assert 'name="password"' in page
     assert response.status_code == 400
     assert not Vote.objects.exists()
+
+
+def test_a_password_typed_for_another_version_does_not_confirm_this_vote(client, in_review):
+    board, version = in_review
+    other_charter = CharterFactory(workspace=board.workspace)
+    other = publish(other_charter, board.editor.user, board.editor, label="2026-Q4")
+    board.submit(other)
+    client.force_login(board.seats[1].user)
+    client.post(vote_url(version), {"decision": "approve", "password": PASSWORD})
+
+    page = client.get(f"/w/{board.workspace.slug}/versions/{other.pk}/").content.decode()
+    response = client.post(vote_url(other), {"decision": "approve"})
+
+    assert 'name="password"' in page
+    assert response.status_code == 400
+    assert not Vote.objects.filter(review__version=other).exists()
+
+
+def test_the_deciding_htmx_vote_re_renders_the_versions_status(client):
+    board = make_board(seats=1)
+    version = board.submit()
+    client.force_login(board.seats[0].user)
+
+    response = client.post(
+        vote_url(version),
+        {"decision": "approve", "comment": "Go", "password": PASSWORD},
+        HTTP_HX_REQUEST="true",
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="version-status" hx-swap-oob="true"' in html
+    oob = html.split('id="version-status" hx-swap-oob="true"', 1)[1]
+    assert "Approved" in oob and "In review" not in html
+    page = client.get(f"/w/{board.workspace.slug}/versions/{version.pk}/").content.decode()
+    assert '<span id="version-status">' in page
 
 
 def test_wrong_vote_passwords_are_throttled_and_never_lock_the_member_out_of_login(

@@ -202,3 +202,27 @@ def test_an_empty_snapshot_renders_a_placeholder():
     html = render_to_string(registry.get("roadmap").template, {"data": {}, "mode": "web"})
 
     assert "Nothing here yet." in html
+
+
+def test_briefing_sorts_milestones_by_their_dates_as_of_the_meeting():
+    from datetime import date
+
+    from roadmap.snapshot import roadmap_briefing
+
+    data = {
+        "milestones": [
+            {
+                "title": "Starts 2027",
+                "start": "2027-02-01",
+                "end": "2027-06-30",
+                "status": "in_progress",
+            },
+            {"title": "Past due", "start": "2026-01-01", "end": "2026-06-30", "status": "planned"},
+            {"title": "Finished", "start": "2026-01-01", "end": "2026-03-31", "status": "done"},
+        ]
+    }
+
+    briefing = roadmap_briefing(data, date(2026, 12, 1))
+
+    assert briefing["upcoming"] == ["- **Starts 2027** (2027-02-01 – 2027-06-30)"]
+    assert briefing["in_flight"] == ["- **Past due** (2026-01-01 – 2026-06-30) — overdue"]

@@ -1,5 +1,7 @@
 """Section 2, future success, frozen: its snapshot of the live rows and what is still missing."""
 
+from datetime import date
+
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -126,7 +128,7 @@ def completeness(data: dict) -> list[str]:
 TEXT_FIELDS = ("definition", "vision", "mission")
 
 
-def briefing(data: dict) -> dict[str, list[str]]:
+def briefing(data: dict, as_of: date | None = None) -> dict[str, list[str]]:
     """Each metric's latest actual against its target, as "results" for a board agenda."""
     lines = []
     for metric in data.get("metrics") or []:
