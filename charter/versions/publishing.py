@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from charter.errors import NotAllowed
 from charter.models import AuditEvent, Charter, CharterVersion
 from charter.periods import quarter_label
-from charter.registry import snapshot_charter
+from charter.registry import announce, snapshot_charter
 
 
 def canonical_json(data) -> str:
@@ -62,6 +62,11 @@ def publish(charter: Charter, by, membership, label: str = "", summary: str = ""
             "version.published",
             version,
             changes={"number": number, "sha256": version.snapshot_sha256},
+        )
+        announce(
+            "version.published",
+            charter.workspace,
+            {"charter_id": charter.pk, "version_id": version.pk, "number": number},
         )
     return version
 

@@ -11,6 +11,7 @@ from charter.models import AuditEvent, Charter
 from charter.registry import registry, snapshot_section
 
 from ..models import ActionItem, AgendaItem, AgendaKind, Meeting, MeetingDecision
+from ..notifications import events
 
 
 def _briefings(charter: Charter) -> dict[str, list[str]]:
@@ -64,12 +65,18 @@ def schedule_meeting(meeting: Meeting, by) -> Meeting:
     """Save a new meeting with its standard agenda."""
     with transaction.atomic():
         meeting.created_by = by
+        when = timezone.localtime(meeting.scheduled_at)
         meeting.save_revision(meeting.revision, by=by)
         AgendaItem.objects.bulk_create(
             AgendaItem(meeting=meeting, kind=kind, title=title, notes=notes, position=position)
             for position, (kind, title, notes) in enumerate(standard_agenda(meeting.charter))
         )
         _record(meeting, by, "meeting.scheduled", meeting)
+        events.notify(
+            "meeting.scheduled",
+            meeting.charter.workspace,
+            {"charter_id": meeting.charter_id, "when": f"{when:%Y-%m-%d %H:%M}"},
+        )
     return meeting
 
 

@@ -17,6 +17,18 @@ from .meetings import (
     MeetingDecision,
     MeetingFormat,
 )
+from .notifications import (
+    CadenceReminder,
+    DeliveryStatus,
+    NotificationEvent,
+    NotificationMode,
+    NotificationPreference,
+    PendingNotification,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookKind,
+    validate_webhook_url,
+)
 from .review import (
     OutsideReviewer,
     Review,
@@ -27,6 +39,16 @@ from .review import (
 )
 
 __all__ = [
+    "CadenceReminder",
+    "DeliveryStatus",
+    "NotificationEvent",
+    "NotificationMode",
+    "NotificationPreference",
+    "PendingNotification",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookKind",
+    "validate_webhook_url",
     "RECOMMENDED_FUNCTIONS",
     "RECOMMENDED_MAX_SEATS",
     "RECOMMENDED_MIN_SEATS",

@@ -25,9 +25,14 @@ from ..models import (
     Vote,
     VoteDecision,
 )
+from ..notifications import events
 from ..tokens import link_for
 from .reauth import is_fresh
 from .rules import Outcome, Tally
+
+
+def _name(user) -> str:
+    return user.get_full_name() or user.get_username()
 
 
 def _seat_key(user_id) -> str:
@@ -134,6 +139,11 @@ def submit_for_review(version: CharterVersion, by, membership) -> Review:
             "review.opened",
             review,
             changes={"version": version.number, "rule": review.rule_description()},
+        )
+        events.notify(
+            "version.submitted",
+            version.charter.workspace,
+            {"charter_id": version.charter_id, "number": version.number, "by": _name(by)},
         )
     _email_board(review)
     return review
@@ -279,6 +289,15 @@ def _decide(review: Review, actor, actor_label: str = "") -> Outcome:
             ],
         },
         actor_label=actor_label,
+    )
+    events.notify(
+        "review.decided",
+        version.charter.workspace,
+        {
+            "charter_id": version.charter_id,
+            "number": version.number,
+            "decision": str(review.get_status_display()),
+        },
     )
     _email_decision(review)
     return outcome
