@@ -8,10 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from charter.models import AuditEvent, Charter
-from charter.registry import registry, snapshot_section
+from charter.registry import announce, registry, snapshot_section
 
 from ..models import ActionItem, AgendaItem, AgendaKind, Meeting, MeetingDecision
-from ..notifications import events
 
 
 def _briefings(charter: Charter) -> dict[str, list[str]]:
@@ -72,7 +71,7 @@ def schedule_meeting(meeting: Meeting, by) -> Meeting:
             for position, (kind, title, notes) in enumerate(standard_agenda(meeting.charter))
         )
         _record(meeting, by, "meeting.scheduled", meeting)
-        events.notify(
+        announce(
             "meeting.scheduled",
             meeting.charter.workspace,
             {"charter_id": meeting.charter_id, "when": f"{when:%Y-%m-%d %H:%M}"},
