@@ -246,3 +246,15 @@ def test_the_owner_disables_a_webhook_and_it_hears_nothing(
 
     hook.refresh_from_db()
     assert not hook.active
+
+
+def test_the_core_announces_a_published_version_to_the_webhooks(
+    receiver, django_capture_on_commit_callbacks
+):
+    board = make_board(seats=1)
+    endpoint(board.workspace, receiver.url, events=["version.published"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        version = board.publish()
+
+    assert f"version {version.number} published" in receiver.posts[0]["text"]
