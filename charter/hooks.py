@@ -52,9 +52,9 @@ from charter.sections.scope import demo as scope_demo
 from charter.sections.scope import editors as scope_editors
 from charter.sections.scope import portable as scope_portable
 from charter.sections.scope import snapshot as scope_snapshot
+from charter.signals import version_approved, version_published
 from charter.versions import demo as versions_demo
 from charter.versions.panel import versions_panel
-from charter.versions.signals import version_approved, version_published
 
 # The four core sections; research, roadmap and governance register theirs in their hooks.
 register(

@@ -319,3 +319,24 @@ register_portable = portables.register
 
 def portable_parts() -> list[Portable]:
     return portables.all()
+
+
+@dataclass(frozen=True)
+class EventListener:
+    """Hears what happens in the core (a version published, actuals overdue) that other apps
+    cannot see from their own code: ``notify(event_key, workspace, payload)``, where the
+    payload is plain JSON. Called inside the transaction of the work, so a listener that
+    queues something queues it with that work."""
+
+    key: str
+    notify: Callable[[str, Any, dict], None]
+    order: int = 0
+
+
+event_listeners: Hook[EventListener] = Hook("event listener")
+register_event_listener = event_listeners.register
+
+
+def announce(event_key: str, workspace, payload: dict) -> None:
+    for listener in event_listeners:
+        listener.notify(event_key, workspace, payload)

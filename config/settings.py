@@ -248,6 +248,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "charter.actuals.tasks.send_actual_reminders",
         "schedule": crontab(hour=int(os.environ.get("REMINDER_HOUR", "7")), minute=0),
     },
+    "remind-boards-of-their-cadence": {
+        "task": "governance.notifications.tasks.send_cadence_reminders",
+        "schedule": crontab(hour=int(os.environ.get("REMINDER_HOUR", "7")), minute=15),
+    },
+    "send-notification-digests": {
+        "task": "governance.notifications.tasks.send_digests",
+        "schedule": crontab(hour=int(os.environ.get("DIGEST_HOUR", "17")), minute=0),
+    },
     "prune-sent-outbox-messages": {
         "task": "charter.outbox.prune_sent",
         "schedule": crontab(hour=3, minute=30),
@@ -255,6 +263,14 @@ CELERY_BEAT_SCHEDULE = {
 }
 # Days after a period ends before its actual counts as overdue.
 ACTUAL_REPORTING_GRACE_DAYS = int(os.environ.get("ACTUAL_REPORTING_GRACE_DAYS", "7"))
+# Days before the board's next review date that its owners are reminded.
+REVIEW_REMINDER_DAYS = int(os.environ.get("REVIEW_REMINDER_DAYS", "7"))
+# Days before a board meeting that its members get the board pack.
+MEETING_REMINDER_DAYS = 2
+# Seconds a Slack or Teams webhook may take to answer before the post counts as failed.
+WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "5"))
+# Plain http:// webhooks are refused except to this machine while debugging (and in tests).
+WEBHOOK_ALLOW_HTTP_LOOPBACK = DEBUG
 
 # PDF rendering: a soft limit the task catches to record a readable failure, and a hard limit
 # after which the worker process is killed and the export counts as stale.

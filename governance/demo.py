@@ -17,9 +17,14 @@ from .models import (
     BoardFunction,
     BoardSeat,
     Cadence,
+    DeliveryStatus,
     Meeting,
     MeetingFormat,
+    NotificationEvent,
     VoteDecision,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookKind,
 )
 from .outside_reviewers.invitations import invite
 from .reviews.workflow import cast_vote, submit_for_review
@@ -145,6 +150,7 @@ def seed_board(charter, users) -> None:
             owner,
         )
     _seed_meetings(charter, users, today, texts)
+    _seed_webhook(workspace)
     invite(
         charter,
         owner,
@@ -152,6 +158,26 @@ def seed_board(charter, users) -> None:
         email="helena.brandt@advisors.example",
         may_vote=False,
         days=21,
+    )
+
+
+def _seed_webhook(workspace) -> None:
+    # Disabled: the demo must post nowhere, but its settings page shows how the log reads.
+    endpoint = WebhookEndpoint.objects.create(
+        workspace=workspace,
+        name="#enablement-board",
+        kind=WebhookKind.SLACK,
+        url="https://hooks.slack.example/services/demo",
+        events=[NotificationEvent.VERSION_SUBMITTED, NotificationEvent.REVIEW_DECIDED],
+        active=False,
+    )
+    WebhookDelivery.objects.create(
+        endpoint=endpoint,
+        event=NotificationEvent.VERSION_SUBMITTED,
+        payload={"text": "*Demo*"},
+        status=DeliveryStatus.FAILED,
+        attempts=4,
+        error="URLError: <urlopen error [Errno -2] Name or service not known>",
     )
 
 

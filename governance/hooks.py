@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from charter.registry import (
     DEMO_VERSION_ORDER,
     DocumentPart,
+    EventListener,
     ExportParameter,
     NavLink,
     Panel,
@@ -17,6 +18,7 @@ from charter.registry import (
     register,
     register_demo,
     register_document_part,
+    register_event_listener,
     register_export_parameter,
     register_nav,
     register_panel,
@@ -26,6 +28,7 @@ from charter.registry import (
 
 from . import dashboard, demo, documents
 from .board import snapshot
+from .notifications import events, tasks  # noqa: F401  (tasks: registers the beat tasks)
 from .reviews import panel, workflow
 
 register(
@@ -105,3 +108,5 @@ register_review_workflow(
 # hold the roster); the review needs those versions.
 register_demo(demo.seed_board)
 register_demo(demo.seed_review, order=DEMO_VERSION_ORDER + 10)
+
+register_event_listener(EventListener(key="webhooks", notify=events.notify))

@@ -3,6 +3,7 @@ from django.urls import path
 from .board import views as board
 from .meetings import views as meetings
 from .meetings import views_governance as meeting_governance
+from .notifications import views as notifications
 from .outside_reviewers import views as outside
 from .reviews import views as review
 from .reviews import views_export as exports
@@ -80,4 +81,24 @@ urlpatterns = [
         name="decision-remove",
     ),
     path("actions/<int:actionitem_pk>/", meetings.action_edit, name="action-edit"),
+    path("notifications/", notifications.notification_settings, name="notifications"),
+    path(
+        "notifications/preference/", notifications.preference_save, name="notification-preference"
+    ),
+    path("notifications/webhooks/", notifications.endpoint_add, name="webhook-add"),
+    path(
+        "notifications/webhooks/<int:webhookendpoint_pk>/test/",
+        notifications.endpoint_test,
+        name="webhook-test",
+    ),
+    path(
+        "notifications/webhooks/<int:webhookendpoint_pk>/toggle/",
+        notifications.endpoint_toggle,
+        name="webhook-toggle",
+    ),
+    path(
+        "notifications/deliveries/<int:webhookdelivery_pk>/replay/",
+        notifications.delivery_replay,
+        name="webhook-replay",
+    ),
 ]

@@ -20,6 +20,7 @@ from charter.mail import queue_email
 from charter.models import ActualReminder, Metric
 from charter.people import person
 from charter.periods import periods
+from charter.registry import announce
 
 
 def grace_days() -> int:
@@ -72,6 +73,17 @@ def send_due_reminders(today: date | None = None) -> int:
                     metric=metric, period_start=item.period_start, sent_to=metric.owner.email
                 )
                 queue_email(*reminder_email(item), [metric.owner.email])
+                announce(
+                    "actuals.overdue",
+                    metric.charter.workspace,
+                    {
+                        "charter_id": metric.charter_id,
+                        "metric": metric.name,
+                        "owner": metric.owner.get_full_name() or metric.owner.get_username(),
+                        "period_start": item.period_start.isoformat(),
+                        "due_date": item.due_date.isoformat(),
+                    },
+                )
         except IntegrityError:
             # Another run reminded them in the meantime.
             continue

@@ -5,8 +5,9 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from charter.signals import version_approved
+
 from ..errors import ImmutableObject, NotAllowed, TransitionNotAllowed
-from ..versions.signals import version_approved
 from .charter import Charter
 
 

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from charter.errors import NotAllowed
 from charter.models import AuditEvent, Charter, CharterVersion
 from charter.periods import quarter_label
-from charter.registry import snapshot_charter
-from charter.versions.signals import version_published
+from charter.registry import announce, snapshot_charter
+from charter.signals import version_published
 
 
 def canonical_json(data) -> str:
@@ -66,6 +66,11 @@ def publish(charter: Charter, by, membership, label: str = "", summary: str = ""
             "version.published",
             version,
             changes={"number": number, "sha256": version.snapshot_sha256},
+        )
+        announce(
+            "version.published",
+            charter.workspace,
+            {"charter_id": charter.pk, "version_id": version.pk, "number": number},
         )
         transaction.on_commit(
             lambda: version_published.send(CharterVersion, version=version, by=by)

@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from charter.models import AuditEvent, Charter
-from charter.registry import registry, snapshot_section
+from charter.registry import announce, registry, snapshot_section
 
 from ..models import ActionItem, AgendaItem, AgendaKind, Meeting, MeetingDecision
 from ..models.meetings import OPEN_ACTION_STATUSES
@@ -67,6 +67,7 @@ def schedule_meeting(meeting: Meeting, by) -> Meeting:
     """Save a new meeting with its standard agenda."""
     with transaction.atomic():
         meeting.created_by = by
+        when = timezone.localtime(meeting.scheduled_at)
         meeting.save_revision(meeting.revision, by=by)
         # The agenda is stored text, so it is written in the workspace's language, not the
         # language of whoever happens to schedule the meeting.
@@ -78,6 +79,11 @@ def schedule_meeting(meeting: Meeting, by) -> Meeting:
         )
         _record(meeting, by, "meeting.scheduled", meeting)
         send_invitations(meeting)
+        announce(
+            "meeting.scheduled",
+            meeting.charter.workspace,
+            {"charter_id": meeting.charter_id, "when": f"{when:%Y-%m-%d %H:%M}"},
+        )
     return meeting
 
 

@@ -26,6 +26,18 @@ from .meetings import (
     ResolutionVote,
     RollCall,
 )
+from .notifications import (
+    CadenceReminder,
+    DeliveryStatus,
+    NotificationEvent,
+    NotificationMode,
+    NotificationPreference,
+    PendingNotification,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookKind,
+    validate_webhook_url,
+)
 from .review import (
     OutsideReviewer,
     Review,
@@ -36,6 +48,16 @@ from .review import (
 )
 
 __all__ = [
+    "CadenceReminder",
+    "DeliveryStatus",
+    "NotificationEvent",
+    "NotificationMode",
+    "NotificationPreference",
+    "PendingNotification",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookKind",
+    "validate_webhook_url",
     "RECOMMENDED_FUNCTIONS",
     "RECOMMENDED_MAX_SEATS",
     "RECOMMENDED_MIN_SEATS",

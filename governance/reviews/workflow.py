@@ -14,6 +14,7 @@ from charter.errors import DomainError, NotAllowed, TransitionNotAllowed
 from charter.mail import queue_email
 from charter.models import AuditEvent, Charter, CharterVersion, Role, VersionStatus
 from charter.people import person
+from charter.registry import announce
 
 from ..links import absolute_version_url
 from ..models import (
@@ -29,6 +30,10 @@ from ..models import (
 from ..tokens import link_for
 from .reauth import is_fresh
 from .rules import Outcome, Tally
+
+
+def _name(user) -> str:
+    return user.get_full_name() or user.get_username()
 
 
 def _seat_key(user_id) -> str:
@@ -135,6 +140,11 @@ def submit_for_review(version: CharterVersion, by, membership) -> Review:
             "review.opened",
             review,
             changes={"version": version.number, "rule": review.rule_description()},
+        )
+        announce(
+            "version.submitted",
+            version.charter.workspace,
+            {"charter_id": version.charter_id, "number": version.number, "by": _name(by)},
         )
     # Emails about a charter speak its language, whoever triggered them.
     with translation.override(version.charter.language):
@@ -282,6 +292,15 @@ def _decide(review: Review, actor, actor_label: str = "") -> Outcome:
             ],
         },
         actor_label=actor_label,
+    )
+    announce(
+        "review.decided",
+        version.charter.workspace,
+        {
+            "charter_id": version.charter_id,
+            "number": version.number,
+            "decision": str(review.get_status_display()),
+        },
     )
     with translation.override(review.version.charter.language):
         _email_decision(review)
