@@ -35,8 +35,10 @@ def test_owners_are_reminded_once_before_the_review_and_get_a_draft_agenda(
         assert send_cadence_reminders(today) == 1
         assert send_cadence_reminders(today) == 0
 
-    assert [message.to for message in mail.outbox] == [[owner.user.email]]
-    assert "is due on" in mail.outbox[0].subject
+    # The draft agenda's meeting also sends the board its calendar invitations.
+    reminders = [message for message in mail.outbox if message.to == [owner.user.email]]
+    assert len(reminders) == 1
+    assert "is due on" in reminders[0].subject
     meeting = Meeting.objects.get(charter=board.charter)
     assert meeting.agenda_items.count() == 5
 
@@ -49,8 +51,9 @@ def test_an_overdue_review_is_reminded_once(django_capture_on_commit_callbacks):
         send_cadence_reminders(today)
         send_cadence_reminders(today)
 
-    assert len(mail.outbox) == 1
-    assert "overdue" in mail.outbox[0].subject
+    reminders = [message for message in mail.outbox if message.to == [owner.user.email]]
+    assert len(reminders) == 1
+    assert "overdue" in reminders[0].subject
 
 
 def test_board_members_hear_of_a_meeting_two_days_before_once(django_capture_on_commit_callbacks):
