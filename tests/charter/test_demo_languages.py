@@ -26,6 +26,15 @@ ENGLISH_DEMO_SENTENCES = [
     "Enablement business review",
     "Build the foundation",
     "New-hire onboarding program",
+    "Enablement gives every customer-facing seller",
+    "Every Northwind seller is ready for every buyer conversation",
+    "Cut new-hire ramp time to four months",
+    "Coaching sessions per rep per month",
+    "Dana Whitfield",
+    "We make great decks that nobody in the field can find.",
+    "Custom ROI spreadsheets",
+    "Sales-force enablement survey",
+    "Sellers spend more time making content than marketing does",
 ]
 SCRIPTS = {
     "zh-hans": re.compile(r"[\u4e00-\u9fff]"),
