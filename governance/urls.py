@@ -92,6 +92,11 @@ urlpatterns = [
         name="webhook-test",
     ),
     path(
+        "notifications/webhooks/<int:webhookendpoint_pk>/secret/",
+        notifications.endpoint_new_secret,
+        name="webhook-new-secret",
+    ),
+    path(
         "notifications/webhooks/<int:webhookendpoint_pk>/toggle/",
         notifications.endpoint_toggle,
         name="webhook-toggle",

@@ -20,16 +20,18 @@ import hashlib
 import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import pgettext
 
 from charter.models import CharterVersion, PdfExport, VersionStatus
-from charter.registry import parts_for
+from charter.registry import announce, parts_for
 from charter.versions.publishing import canonical_json
 
 Status = PdfExport.Status
@@ -104,12 +106,34 @@ def complete(export: PdfExport, data: bytes, page_count: int, timings: dict) -> 
         "error": "",
         "finished_at": timezone.now(),
     }
-    if not PdfExport.objects.filter(_owns(export)).update(**values):
-        default_storage.delete(name)
-        return False
-    for attribute, value in values.items():
-        setattr(export, attribute, value)
+    with transaction.atomic():
+        if not PdfExport.objects.filter(_owns(export)).update(**values):
+            default_storage.delete(name)
+            return False
+        for attribute, value in values.items():
+            setattr(export, attribute, value)
+        _announce_ready(export)
     return True
+
+
+def _announce_ready(export: PdfExport) -> None:
+    version = export.version
+    announce(
+        "export.ready",
+        version.charter.workspace,
+        {
+            "charter_id": version.charter_id,
+            "version_id": version.pk,
+            "number": version.number,
+            "kind": export.kind,
+            "approved": export.version_status in (VersionStatus.APPROVED, VersionStatus.SUPERSEDED),
+            "filename": filename(export),
+            "sha256": export.sha256,
+            "pages": export.page_count,
+            "download": settings.SITE_URL
+            + reverse("charter:export-download", args=[version.charter.workspace.slug, export.pk]),
+        },
+    )
 
 
 def fail(export: PdfExport, reason: str) -> None:

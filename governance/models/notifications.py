@@ -1,3 +1,4 @@
+import secrets
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from .board import AdvisoryBoard
 class WebhookKind(models.TextChoices):
     SLACK = "slack", _("Slack")
     TEAMS = "teams", _("Microsoft Teams")
+    SIGNED = "signed", _("Your own service (signed JSON)")
 
 
 class NotificationEvent(models.TextChoices):
@@ -21,6 +23,7 @@ class NotificationEvent(models.TextChoices):
     REVIEW_DECIDED = "review.decided", _("The board decides a review")
     MEETING_SCHEDULED = "meeting.scheduled", _("A board meeting is scheduled")
     ACTUALS_OVERDUE = "actuals.overdue", _("An actual is overdue")
+    EXPORT_READY = "export.ready", _("A PDF is ready to download")
 
 
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
@@ -41,7 +44,8 @@ def validate_webhook_url(url: str) -> None:
 
 
 class WebhookEndpoint(models.Model):
-    """A Slack or Teams incoming webhook the workspace posts chosen events to."""
+    """A Slack or Teams incoming webhook, or a service of the workspace's own that receives
+    signed JSON, which the workspace posts chosen events to."""
 
     workspace = models.ForeignKey(
         Workspace, on_delete=models.CASCADE, related_name="webhook_endpoints"
@@ -51,6 +55,9 @@ class WebhookEndpoint(models.Model):
     url = models.URLField(_("webhook address"), max_length=500, validators=[validate_webhook_url])
     events = models.JSONField(_("events"), default=list)
     active = models.BooleanField(_("active"), default=True)
+    # Kept readable, not hashed: each delivery is signed with it (HMAC-SHA256), and the owner
+    # copies it into the receiving service.
+    signing_secret = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     workspace_path = "workspace"
@@ -64,6 +71,18 @@ class WebhookEndpoint(models.Model):
 
     def event_labels(self) -> list[str]:
         return [str(NotificationEvent(event).label) for event in self.events]
+
+    @property
+    def is_signed(self) -> bool:
+        return self.kind == WebhookKind.SIGNED
+
+    def new_signing_secret(self) -> None:
+        self.signing_secret = secrets.token_urlsafe(32)
+
+    def save(self, *args, **kwargs):
+        if self.is_signed and not self.signing_secret:
+            self.new_signing_secret()
+        super().save(*args, **kwargs)
 
 
 class DeliveryStatus(models.TextChoices):

@@ -32,6 +32,14 @@ def _words(event: str, charter: Charter, payload: dict) -> tuple[str, str]:
         return _("%(charter)s: board meeting scheduled") % values, _(
             "A board meeting about %(charter)s is scheduled for %(when)s."
         ) % values
+    if event == NotificationEvent.EXPORT_READY:
+        if payload["kind"] == "board_pack":
+            return _("%(charter)s: the board pack of version %(number)s is ready") % values, _(
+                "The board pack of version %(number)s of %(charter)s can be downloaded."
+            ) % values
+        return _("%(charter)s: the PDF of version %(number)s is ready") % values, _(
+            "The PDF of version %(number)s of %(charter)s can be downloaded."
+        ) % values
     return _("%(charter)s: %(metric)s is overdue") % values, _(
         "The actual of %(metric)s for the period starting %(period_start)s was due on "
         "%(due_date)s; %(owner)s has not reported it yet."
@@ -45,4 +53,4 @@ def notify(event: str, workspace, payload: dict) -> None:
     charter = Charter.objects.select_related("workspace").get(pk=payload["charter_id"])
     with translation.override(charter.language):
         title, text = _words(event, charter, payload)
-        post_event(workspace, event, title, text, _charter_link(charter))
+        post_event(workspace, event, title, text, _charter_link(charter), payload)

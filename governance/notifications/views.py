@@ -46,8 +46,14 @@ def endpoint_add(request):
     form = WebhookEndpointForm(request.POST, instance=WebhookEndpoint(workspace=request.workspace))
     if not form.is_valid():
         return _page(request, 400, endpoint_form=form)
-    form.save()
-    messages.success(request, _("Webhook added."))
+    endpoint = form.save()
+    if endpoint.is_signed:
+        messages.success(
+            request,
+            _("Webhook added. Copy its signing secret into your service to check signatures."),
+        )
+    else:
+        messages.success(request, _("Webhook added."))
     return redirect("governance:notifications", request.workspace.slug)
 
 
@@ -57,6 +63,23 @@ def endpoint_test(request, webhookendpoint_pk):
     endpoint = get_in_workspace(request, WebhookEndpoint, pk=webhookendpoint_pk)
     webhooks.send_test(endpoint, request.LANGUAGE_CODE)
     messages.success(request, _("Test message queued; its outcome appears in the log below."))
+    return redirect("governance:notifications", request.workspace.slug)
+
+
+@workspace_view("manage")
+@require_POST
+def endpoint_new_secret(request, webhookendpoint_pk):
+    endpoint = get_in_workspace(request, WebhookEndpoint, pk=webhookendpoint_pk)
+    if not endpoint.is_signed:
+        messages.error(request, _("Only a webhook of your own service is signed."))
+        return _page(request, 409)
+    endpoint.new_signing_secret()
+    endpoint.save(update_fields=["signing_secret"])
+    messages.success(
+        request,
+        _("New signing secret made for %(name)s; deliveries are signed with it from now on.")
+        % {"name": endpoint.name},
+    )
     return redirect("governance:notifications", request.workspace.slug)
 
 

@@ -1,13 +1,24 @@
-"""Posting events to Slack and Teams incoming webhooks, through the outbox and the worker.
+"""Posting events to webhooks, through the outbox and the worker.
 
 Slack receives ``{"text": …}`` in mrkdwn. Teams receives a legacy MessageCard (``@type``,
 ``summary``, ``text``), which its incoming-webhook connector accepts and renders Markdown in;
 an Adaptive Card would need the Workflows app, which not every tenant has.
+
+A service of the workspace's own receives the event as JSON (``id``, ``event``,
+``occurred_at``, ``workspace``, ``title``, ``text``, ``link``, ``data``), signed in the
+``Charterboard-Signature`` header as ``t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<body>">``
+with the endpoint's secret; docs/webhooks.md shows how to check it. The signature is made
+afresh at each attempt, so a receiver can refuse old timestamps without refusing retries, and
+``id`` stays the same across retries and replays, so it can ignore a second copy.
 """
 
+import hashlib
+import hmac
 import json
+import time
 import urllib.error
 import urllib.request
+import uuid
 
 from celery import shared_task
 from django.conf import settings
@@ -44,7 +55,22 @@ class _RefuseRedirects(urllib.request.HTTPRedirectHandler):
 _opener = urllib.request.build_opener(_RefuseRedirects)
 
 
-def payload_for(kind: str, title: str, text: str, link: str = "") -> dict:
+SIGNATURE_HEADER = "Charterboard-Signature"
+
+
+def payload_for(
+    kind: str, title: str, text: str, link: str = "", event: str = "", facts: dict | None = None
+) -> dict:
+    if kind == WebhookKind.SIGNED:
+        return {
+            "id": str(uuid.uuid4()),
+            "event": event,
+            "occurred_at": timezone.now().isoformat(),
+            "title": title,
+            "text": text,
+            "link": link,
+            **(facts or {}),
+        }
     if kind == WebhookKind.SLACK:
         return {"text": f"*{title}*\n{text}" + (f"\n<{link}>" if link else "")}
     card = {
@@ -61,13 +87,20 @@ def payload_for(kind: str, title: str, text: str, link: str = "") -> dict:
     return card
 
 
-def post_event(workspace, event: str, title: str, text: str, link: str = "") -> int:
-    """Queue a post to every active endpoint of the workspace that chose this event."""
+def post_event(
+    workspace, event: str, title: str, text: str, link: str = "", data: dict | None = None
+) -> int:
+    """Queue a post to every active endpoint of the workspace that chose this event.
+
+    ``data`` is what a signed endpoint receives besides the words: the ids and figures a
+    program acts on."""
     endpoints = WebhookEndpoint.objects.filter(workspace=workspace, active=True)
+    facts = {"workspace": workspace.slug, "data": data or {}}
     queued = 0
     for endpoint in endpoints:
         if event in endpoint.events:
-            queue_delivery(endpoint, event, payload_for(endpoint.kind, title, text, link))
+            payload = payload_for(endpoint.kind, title, text, link, event, facts)
+            queue_delivery(endpoint, event, payload)
             queued += 1
     return queued
 
@@ -85,8 +118,10 @@ def send_test(endpoint: WebhookEndpoint, language: str) -> WebhookDelivery:
         text = translation.gettext("Board notifications of %(workspace)s will arrive here.") % {
             "workspace": endpoint.workspace.name
         }
+    event = NotificationEvent.VERSION_PUBLISHED
+    facts = {"workspace": endpoint.workspace.slug, "data": {"test": True}}
     return queue_delivery(
-        endpoint, NotificationEvent.VERSION_PUBLISHED, payload_for(endpoint.kind, title, text)
+        endpoint, event, payload_for(endpoint.kind, title, text, "", event, facts)
     )
 
 
@@ -95,14 +130,25 @@ def replay(delivery: WebhookDelivery) -> WebhookDelivery:
     return queue_delivery(delivery.endpoint, delivery.event, delivery.payload)
 
 
-def _post(url: str, payload: dict) -> tuple[int, str]:
+def signature(secret: str, body: bytes, timestamp: int) -> str:
+    digest = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256)
+    return f"t={timestamp},v1={digest.hexdigest()}"
+
+
+def _post(delivery: WebhookDelivery) -> tuple[int, str]:
+    endpoint = delivery.endpoint
     # Checked again at each post, so only https (or loopback while debugging) is ever opened.
-    validate_webhook_url(url)
+    validate_webhook_url(endpoint.url)
+    body = json.dumps(delivery.payload, ensure_ascii=False).encode()
+    headers = {"Content-Type": "application/json; charset=utf-8"}
+    if endpoint.is_signed:
+        headers |= {
+            SIGNATURE_HEADER: signature(endpoint.signing_secret, body, int(time.time())),
+            "Charterboard-Event": delivery.event,
+            "Charterboard-Delivery": str(delivery.pk),
+        }
     request = urllib.request.Request(  # noqa: S310
-        url,
-        data=json.dumps(payload).encode(),
-        headers={"Content-Type": "application/json"},
-        method="POST",
+        endpoint.url, data=body, headers=headers, method="POST"
     )
     try:
         with _opener.open(request, timeout=settings.WEBHOOK_TIMEOUT_SECONDS) as response:
@@ -116,7 +162,7 @@ def attempt(delivery: WebhookDelivery, last: bool) -> bool:
     delivery.attempts += 1
     delivery.last_attempt_at = timezone.now()
     try:
-        code, body = _post(delivery.endpoint.url, delivery.payload)
+        code, body = _post(delivery)
         delivery.response_code, delivery.response_excerpt = code, body[:500]
         delivery.error = "" if 200 <= code < 300 else f"HTTP {code}"
     except (OSError, ValueError, ValidationError) as error:

@@ -144,7 +144,12 @@ def submit_for_review(version: CharterVersion, by, membership) -> Review:
         announce(
             "version.submitted",
             version.charter.workspace,
-            {"charter_id": version.charter_id, "number": version.number, "by": _name(by)},
+            {
+                "charter_id": version.charter_id,
+                "version_id": version.pk,
+                "number": version.number,
+                "by": _name(by),
+            },
         )
     # Emails about a charter speak its language, whoever triggered them.
     with translation.override(version.charter.language):
@@ -298,8 +303,10 @@ def _decide(review: Review, actor, actor_label: str = "") -> Outcome:
         version.charter.workspace,
         {
             "charter_id": version.charter_id,
+            "version_id": version.pk,
             "number": version.number,
             "decision": str(review.get_status_display()),
+            "status": review.status,
         },
     )
     with translation.override(review.version.charter.language):
