@@ -1,6 +1,6 @@
 """One person editing one block over real HTTP, as the browser's autosave does.
 
-Used by ``test_autosave_race.py`` and ``bench/load_autosave.py``: plain ``http.client``
+Used by ``test_autosave_race.py`` and ``bench/load_edits.py``: plain ``http.client``
 requests on loopback with the person's session cookie, the form's CSRF token, and the
 revision and fingerprint the last answer carried, exactly as htmx would send them.
 """
