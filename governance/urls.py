@@ -61,6 +61,11 @@ urlpatterns = [
         name="resolution-add",
     ),
     path(
+        "meetings/<int:meeting_pk>/schedule/",
+        meeting_governance.meeting_confirm,
+        name="meeting-confirm",
+    ),
+    path(
         "meetings/<int:meeting_pk>/cancel/",
         meeting_governance.meeting_cancel,
         name="meeting-cancel",
