@@ -108,4 +108,4 @@ def test_pdf_downloads_leave_receipts_for_the_version_and_the_meetings_board_pac
     assert receipts[OpenedDocument.BOARD_PACK].meeting == meeting
     client.force_login(board.editor.user)
     page = client.get(f"/w/{board.workspace.slug}/governance/board/").content.decode()
-    assert f"Board pack of the {meeting}" in page
+    assert f"Board pack: {meeting}" in page

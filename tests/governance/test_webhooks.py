@@ -111,18 +111,21 @@ def test_an_endpoint_hears_only_the_events_it_chose(receiver, django_capture_on_
     assert receiver.posts == []
 
 
-def test_a_failing_webhook_is_retried_then_logged_failed_and_replay_delivers(
-    receiver, client, django_capture_on_commit_callbacks
-):
+def failing_submission(receiver, captured):
+    """A board whose webhook answered 500 to every attempt, its owner, and the failed row."""
     board = make_board(seats=1)
     owner = MembershipFactory(workspace=board.workspace, role=Role.OWNER)
     endpoint(board.workspace, receiver.url)
     receiver.status = 500
-
-    with django_capture_on_commit_callbacks(execute=True):
+    with captured(execute=True):
         board.submit()
+    return board, owner, WebhookDelivery.objects.get()
 
-    failed = WebhookDelivery.objects.get()
+
+def test_a_failing_webhook_is_retried_then_logged_failed_and_replay_delivers(
+    receiver, client, django_capture_on_commit_callbacks
+):
+    board, owner, failed = failing_submission(receiver, django_capture_on_commit_callbacks)
     assert len(receiver.posts) == MAX_ATTEMPTS
     assert (failed.status, failed.attempts, failed.response_code) == ("failed", MAX_ATTEMPTS, 500)
     assert failed.response_excerpt == "server on fire"
@@ -269,13 +272,7 @@ def test_the_core_announces_a_published_version_to_the_webhooks(
 def test_replaying_a_delivery_whose_replay_is_still_queued_queues_nothing_more(
     receiver, client, django_capture_on_commit_callbacks
 ):
-    board = make_board(seats=1)
-    owner = MembershipFactory(workspace=board.workspace, role=Role.OWNER)
-    endpoint(board.workspace, receiver.url)
-    receiver.status = 500
-    with django_capture_on_commit_callbacks(execute=True):
-        board.submit()
-    failed = WebhookDelivery.objects.get(status=DeliveryStatus.FAILED)
+    board, owner, failed = failing_submission(receiver, django_capture_on_commit_callbacks)
     client.force_login(owner.user)
     url = settings_url(board.workspace, f"deliveries/{failed.pk}/replay/")
 
