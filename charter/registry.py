@@ -340,3 +340,18 @@ register_event_listener = event_listeners.register
 def announce(event_key: str, workspace, payload: dict) -> None:
     for listener in event_listeners:
         listener.notify(event_key, workspace, payload)
+
+
+def announce_opened(request, document: str, version, params: dict | None = None) -> None:
+    """``document.opened``: a member opened a version's page (``version_page``) or one of its
+    PDFs (the export's kind, with its params), e.g. for the board's read receipts."""
+    announce(
+        "document.opened",
+        request.workspace,
+        {
+            "document": document,
+            "version_id": version.pk,
+            "membership_id": request.membership.pk,
+            "params": params or {},
+        },
+    )

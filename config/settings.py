@@ -267,6 +267,10 @@ ACTUAL_REPORTING_GRACE_DAYS = int(os.environ.get("ACTUAL_REPORTING_GRACE_DAYS", 
 REVIEW_REMINDER_DAYS = int(os.environ.get("REVIEW_REMINDER_DAYS", "7"))
 # Days before a board meeting that its members get the board pack.
 MEETING_REMINDER_DAYS = 2
+# The board pack travels with the meeting reminder up to this size; above it, the link only.
+BOARD_PACK_ATTACH_MAX_BYTES = int(
+    os.environ.get("BOARD_PACK_ATTACH_MAX_BYTES", str(5 * 1024 * 1024))
+)
 # Seconds a Slack or Teams webhook may take to answer before the post counts as failed.
 WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "5"))
 # Plain http:// webhooks are refused except to this machine while debugging (and in tests).

@@ -7,7 +7,7 @@ from django.utils import timezone
 from charter.demo_texts import in_language
 from charter.models import VersionStatus
 
-from .board.seats import save_seat
+from .board.seats import hold_seat
 from .meetings.minutes import add_decision, save_action_item, schedule_meeting
 from .models import (
     ActionItem,
@@ -15,7 +15,6 @@ from .models import (
     AdvisoryBoard,
     ApprovalRule,
     BoardFunction,
-    BoardSeat,
     Cadence,
     DeliveryStatus,
     Meeting,
@@ -139,15 +138,12 @@ def seed_board(charter, users) -> None:
     board.save()
     for username, function, is_chair in SEATS:
         user = users[username]
-        save_seat(
-            BoardSeat(
-                board=board,
-                membership=user.memberships.get(workspace=workspace),
-                title=getattr(user, "demo_title", "") or function.label,
-                function=function,
-                is_chair=is_chair,
-            ),
+        hold_seat(
+            user.memberships.get(workspace=workspace),
             owner,
+            function=function,
+            title=getattr(user, "demo_title", "") or function.label,
+            is_chair=is_chair,
         )
     _seed_meetings(charter, users, today, texts)
     _seed_webhook(workspace)

@@ -27,9 +27,9 @@ from charter.registry import (
 )
 
 from . import dashboard, demo, documents
-from .board import snapshot
+from .board import seats, snapshot
 from .notifications import events, tasks  # noqa: F401  (tasks: registers the beat tasks)
-from .reviews import panel, workflow
+from .reviews import panel, receipts, workflow
 
 register(
     Section(
@@ -101,6 +101,8 @@ register_export_parameter(
 )
 register_nav(NavLink(title=_("Board"), url_name="governance:board", order=40))
 register_nav(NavLink(title=_("Meetings"), url_name="governance:meetings", order=41))
+# Beside the workspace's other settings (the audit trail at 90, the owner's Members page).
+register_nav(NavLink(title=_("Notifications"), url_name="governance:notifications", order=85))
 register_review_workflow(
     ReviewWorkflow(submit=workflow.submit_for_review, withdraw=workflow.withdraw)
 )
@@ -110,3 +112,5 @@ register_demo(demo.seed_board)
 register_demo(demo.seed_review, order=DEMO_VERSION_ORDER + 10)
 
 register_event_listener(EventListener(key="webhooks", notify=events.notify))
+register_event_listener(EventListener(key="board-seats", notify=seats.follow_membership))
+register_event_listener(EventListener(key="read-receipts", notify=receipts.record_open))

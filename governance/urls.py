@@ -14,9 +14,8 @@ app_name = "governance"
 urlpatterns = [
     path("board/", board.board, name="board"),
     path("board/settings/", board.board_settings, name="board-settings"),
-    path("board/seats/add/", board.seat_add, name="seat-add"),
+    path("board/seats/invite/", board.seat_invite, name="seat-invite"),
     path("board/seats/<int:boardseat_pk>/", board.seat_edit, name="seat-edit"),
-    path("board/seats/<int:boardseat_pk>/remove/", board.seat_remove, name="seat-remove"),
     path("versions/<int:charterversion_pk>/review/", review.review, name="review"),
     path("versions/<int:charterversion_pk>/vote/", review.review_vote, name="review-vote"),
     path("versions/<int:charterversion_pk>/comment/", review.review_comment, name="review-comment"),
@@ -60,6 +59,11 @@ urlpatterns = [
         "meetings/<int:meeting_pk>/resolutions/",
         meeting_governance.resolution_add,
         name="resolution-add",
+    ),
+    path(
+        "meetings/<int:meeting_pk>/schedule/",
+        meeting_governance.meeting_confirm,
+        name="meeting-confirm",
     ),
     path(
         "meetings/<int:meeting_pk>/cancel/",

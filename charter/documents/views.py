@@ -11,6 +11,7 @@ from charter.documents.exports import document_offers, filename
 from charter.documents.forms import ExportRequestForm
 from charter.documents.requests import request_export, requeue_stopped, retry_export
 from charter.models import CharterVersion, PdfExport
+from charter.registry import announce_opened
 from charter.throttle import too_many_requests
 
 
@@ -66,6 +67,7 @@ def export_download(request, pdfexport_pk):
         handle = export.file.open("rb")
     except FileNotFoundError as error:
         raise Http404("The file of this export is missing.") from error
+    announce_opened(request, export.kind, export.version, export.params)
     return FileResponse(
         handle, as_attachment=True, filename=filename(export), content_type="application/pdf"
     )

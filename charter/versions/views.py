@@ -12,7 +12,13 @@ from django.views.decorators.http import require_POST
 from charter import errors
 from charter.access import get_in_workspace, workspace_view
 from charter.models import Charter, CharterVersion
-from charter.registry import completeness, registry, render_version_panels, review_workflow
+from charter.registry import (
+    announce_opened,
+    completeness,
+    registry,
+    render_version_panels,
+    review_workflow,
+)
 from charter.versions.diff import diff_snapshots
 from charter.versions.forms import VersionForm
 from charter.versions.publishing import publish, snapshot_hash, take_snapshot
@@ -93,7 +99,9 @@ def _version_page(request, version: CharterVersion, status: int = 200):
 
 @workspace_view()
 def version_detail(request, charterversion_pk):
-    return _version_page(request, _get_version(request, charterversion_pk))
+    version = _get_version(request, charterversion_pk)
+    announce_opened(request, "version_page", version)
+    return _version_page(request, version)
 
 
 def _transition(request, charterversion_pk, step: str, done: str):

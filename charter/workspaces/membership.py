@@ -1,11 +1,32 @@
-"""Membership rules: invitations, role changes and removals, each one audited."""
+"""Membership rules: invitations, role changes and removals, each one audited.
+
+Each change is announced (``membership.added``, ``membership.role_changed``,
+``membership.leaving``) inside its transaction, so that other apps keep what hangs on a role
+(governance: the board seats) in step with it.
+"""
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from charter.errors import DomainError
-from charter.models import AuditEvent, Invitation, Membership, Role, Workspace
+from charter.mail import queue_email
+from charter.models import AuditEvent, Invitation, Membership, OutboxMessage, Role, Workspace
+from charter.people import person
+from charter.registry import announce
+
+
+def _announce(event: str, membership: Membership, by, **extra) -> None:
+    announce(
+        event,
+        membership.workspace,
+        {
+            "membership_id": membership.pk,
+            "role": membership.role,
+            "by_id": by.pk if by is not None else None,
+            **extra,
+        },
+    )
 
 
 def create_workspace(name: str, owner) -> Workspace:
@@ -45,7 +66,48 @@ def accept_invitation(invitation: Invitation, user) -> Membership:
                 membership,
                 changes={"role": invitation.role, "invited_by": str(invitation.invited_by or "")},
             )
+            _announce("membership.added", membership, user, invitation_id=invitation.pk)
     return membership
+
+
+def pending_invitation(workspace: Workspace, email: str) -> Invitation | None:
+    """An invitation to this address that can still be accepted."""
+    return (
+        Invitation.objects.filter(
+            workspace=workspace,
+            email__iexact=email,
+            accepted_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def send_invitation(invitation: Invitation, link: str, by, greeting: str = "") -> OutboxMessage:
+    """Queue the invitation's email (``link`` accepts it) and audit the sending."""
+    workspace = invitation.workspace
+    body = _("%(inviter)s invited you to join %(workspace)s as %(role)s.\n\nAccept: %(link)s") % {
+        "inviter": person(by),
+        "workspace": workspace,
+        "role": invitation.get_role_display(),
+        "link": link,
+    }
+    if greeting:
+        body = _("Dear %(name)s,") % {"name": greeting} + "\n\n" + body
+    email = queue_email(
+        _("You are invited to %(workspace)s on Charterboard") % {"workspace": workspace},
+        body,
+        [invitation.email],
+    )
+    AuditEvent.record(
+        workspace,
+        by,
+        "invitation.sent",
+        invitation,
+        changes={"email": invitation.email, "role": invitation.role},
+    )
+    return email
 
 
 def _is_last_owner(membership: Membership) -> bool:
@@ -82,6 +144,7 @@ def change_role(membership: Membership, role: str, by) -> None:
             locked,
             changes={"role": [previous, role]},
         )
+        _announce("membership.role_changed", locked, by, previous_role=previous)
     membership.role = role
 
 
@@ -102,4 +165,5 @@ def remove_member(membership: Membership, by) -> None:
             locked,
             changes={"user": locked.user.get_username(), "role": locked.role},
         )
+        _announce("membership.leaving", locked, by)
         locked.delete()

@@ -8,11 +8,14 @@ from django.views.decorators.http import require_POST
 
 from charter.access import get_in_workspace, workspace_view
 from charter.errors import DomainError
-from charter.mail import queue_email
-from charter.models import AuditEvent, Invitation, Membership, OutboxMessage
-from charter.people import person
+from charter.models import Invitation, Membership, OutboxMessage
 from charter.workspaces.forms import InvitationForm, RoleForm, WorkspaceForm
-from charter.workspaces.membership import change_role, create_workspace, remove_member
+from charter.workspaces.membership import (
+    change_role,
+    create_workspace,
+    remove_member,
+    send_invitation,
+)
 
 
 @login_required
@@ -74,25 +77,7 @@ def _members_page(request, form=None, status=200):
 
 def _send_invitation(request, invitation) -> OutboxMessage:
     link = request.build_absolute_uri(reverse("charter:invitation", args=[invitation.token]))
-    email = queue_email(
-        _("You are invited to %(workspace)s on Charterboard") % {"workspace": request.workspace},
-        _("%(inviter)s invited you to join %(workspace)s as %(role)s.\n\nAccept: %(link)s")
-        % {
-            "inviter": person(request.user),
-            "workspace": request.workspace,
-            "role": invitation.get_role_display(),
-            "link": link,
-        },
-        [invitation.email],
-    )
-    AuditEvent.record(
-        request.workspace,
-        request.user,
-        "invitation.sent",
-        invitation,
-        changes={"email": invitation.email, "role": invitation.role},
-    )
-    return email
+    return send_invitation(invitation, link, request.user)
 
 
 @workspace_view("manage")

@@ -4,10 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from charter.models import Membership
-from charter.people import person
+from charter.workspaces.membership import pending_invitation
 
 from ..forms import DATE, RevisionForm
-from ..models import AdvisoryBoard, ApprovalRule, BoardSeat
+from ..models import AdvisoryBoard, ApprovalRule, BoardFunction, BoardSeat
 
 
 class BoardSettingsForm(RevisionForm):
@@ -43,20 +43,40 @@ class BoardSettingsForm(RevisionForm):
 class BoardSeatForm(forms.ModelForm):
     class Meta:
         model = BoardSeat
-        fields = ["membership", "title", "function", "is_chair"]
-        labels = {"membership": _("Board member")}
-        help_texts = {
-            "membership": _("Members with the board role. Invite people as board members first."),
-            "is_chair": _("Naming a new chair hands the chair over."),
-        }
+        fields = ["title", "function", "is_chair"]
+        help_texts = {"is_chair": _("Naming a new chair hands the chair over.")}
 
-    def __init__(self, *args, candidates, **kwargs):
+
+class SeatInvitationForm(forms.Form):
+    """An invitation to a seat: the Members page's, with the board role and the seat."""
+
+    email = forms.EmailField(label=_("Email"))
+    display_name = forms.CharField(
+        label=_("Name"), max_length=150, help_text=_("As the invitation should greet them.")
+    )
+    function = forms.ChoiceField(label=_("Function on the board"), choices=BoardFunction.choices)
+    is_chair = forms.BooleanField(
+        label=_("Chair"),
+        required=False,
+        help_text=_("Naming a new chair hands the chair over once they accept."),
+    )
+
+    def __init__(self, *args, workspace, **kwargs):
+        self.workspace = workspace
         super().__init__(*args, **kwargs)
-        field = self.fields["membership"]
-        if self.instance.pk:
-            field.queryset = Membership.objects.filter(pk=self.instance.membership_id)
-            field.disabled = True
-        else:
-            field.queryset = candidates
-        field.label_from_instance = lambda m: person(m.user)
-        field.empty_label = _("Choose a member")
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if Membership.objects.filter(workspace=self.workspace, user__email__iexact=email).exists():
+            raise forms.ValidationError(_("This person is already a member of the workspace."))
+        if pending_invitation(self.workspace, email) is not None:
+            raise forms.ValidationError(
+                _("An invitation to this address is already waiting; it can be accepted as it is.")
+            )
+        return email
+
+    def clean_display_name(self):
+        name = self.cleaned_data["display_name"].strip()
+        if not name:
+            raise forms.ValidationError(_("Enter the name to greet them with."))
+        return name

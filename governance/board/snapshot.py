@@ -13,7 +13,7 @@ def board_snapshot(workspace) -> dict:
     board = AdvisoryBoard.objects.filter(workspace=workspace).first()
     if board is None:
         return {}
-    seats = list(board.seats.select_related("membership__user__profile"))
+    seats = list(board.seats.held().select_related("membership__user__profile"))
     covered = coverage(seats)
     return {
         "roster": [

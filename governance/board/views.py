@@ -1,7 +1,8 @@
-"""The advisory board page: settings, seats and the coverage of functions."""
+"""The advisory board page: settings, seats, invitations to a seat, coverage of functions."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -10,23 +11,28 @@ from charter.errors import DomainError
 from charter.models import EditConflict
 
 from ..models import AdvisoryBoard, BoardSeat
-from .forms import BoardSeatForm, BoardSettingsForm
-from .seats import candidates, remove_seat, save_seat, update_board
+from ..reviews.receipts import receipts_for_board
+from .forms import BoardSeatForm, BoardSettingsForm, SeatInvitationForm
+from .seats import held_seats, invite_to_seat, pending_offers, save_seat, update_board
 from .snapshot import board_snapshot, governance_completeness
 
 
-def _page(request, status=200, settings_form=None, seat_form=None):
+def _page(request, status=200, settings_form=None, invite_form=None):
     board = AdvisoryBoard.for_workspace(request.workspace)
     summary = board_snapshot(board.workspace)
     context = {
         "board": board,
         "summary": summary,
         "warnings": governance_completeness(summary),
-        "seats": board.seats.select_related("membership__user__profile"),
+        "seats": held_seats(board),
+        "former_seats": board.seats.exclude(released_at=None),
+        "offers": pending_offers(board),
+        "receipts": receipts_for_board(board),
         "can_edit": request.membership.can("edit"),
         "can_manage": request.membership.can("manage"),
         "settings_form": settings_form or BoardSettingsForm(instance=board),
-        "seat_form": seat_form or BoardSeatForm(candidates=candidates(board), prefix="seat"),
+        "invite_form": invite_form
+        or SeatInvitationForm(workspace=request.workspace, prefix="invite"),
     }
     return render(request, "governance/board/board.html", context, status=status)
 
@@ -68,51 +74,59 @@ def board_settings(request):
     return redirect("governance:board", request.workspace.slug)
 
 
-@workspace_view("edit")
+@workspace_view("manage")
 @require_POST
-def seat_add(request):
-    board = AdvisoryBoard.for_workspace(request.workspace)
-    form = BoardSeatForm(
-        request.POST, candidates=candidates(board), prefix="seat", instance=BoardSeat(board=board)
-    )
-    return _save_seat(request, form)
+def seat_invite(request):
+    form = SeatInvitationForm(request.POST, workspace=request.workspace, prefix="invite")
+    if not form.is_valid():
+        return _page(request, 400, invite_form=form)
+    try:
+        invitation, email = invite_to_seat(
+            AdvisoryBoard.for_workspace(request.workspace),
+            request.user,
+            **form.cleaned_data,
+            link=lambda invitation: request.build_absolute_uri(
+                reverse("charter:invitation", args=[invitation.token])
+            ),
+        )
+    except DomainError as error:
+        form.add_error(None, str(error))
+        return _page(request, 409, invite_form=form)
+    values = {"name": form.cleaned_data["display_name"], "email": invitation.email}
+    if email is not None and email.is_sent:
+        messages.success(request, _("Invitation to a seat sent to %(name)s (%(email)s).") % values)
+    else:
+        messages.warning(
+            request,
+            _(
+                "The invitation to %(name)s (%(email)s) is saved. Its email will be sent as soon "
+                "as the mail worker is reachable."
+            )
+            % values,
+        )
+    return redirect("governance:board", request.workspace.slug)
 
 
 @workspace_view("edit")
 def seat_edit(request, boardseat_pk):
     seat = get_in_workspace(
         request,
-        BoardSeat.objects.select_related("board__workspace", "membership__user__profile"),
+        BoardSeat.objects.held().select_related("board__workspace", "membership__user__profile"),
         pk=boardseat_pk,
     )
-    form = BoardSeatForm(request.POST or None, candidates=None, instance=seat)
+    form = BoardSeatForm(request.POST or None, instance=seat)
     if request.method == "POST":
-        return _save_seat(request, form, template="governance/board/seat_form.html")
-    return render(request, "governance/board/seat_form.html", {"form": form, "seat": seat})
-
-
-def _save_seat(request, form, template=None):
-    if form.is_valid():
-        try:
-            seat = save_seat(form.save(commit=False), request.user)
-        except DomainError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("%(name)s’s seat is saved.") % {"name": seat.name})
-            return redirect("governance:board", request.workspace.slug)
-    if template:
-        return render(request, template, {"form": form, "seat": form.instance}, status=400)
-    return _page(request, 400, seat_form=form)
-
-
-@workspace_view("edit")
-@require_POST
-def seat_remove(request, boardseat_pk):
-    seat = get_in_workspace(
-        request,
-        BoardSeat.objects.select_related("board__workspace", "membership__user__profile"),
-        pk=boardseat_pk,
+        if form.is_valid():
+            try:
+                seat = save_seat(form.save(commit=False), request.user)
+            except DomainError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("%(name)s’s seat is saved.") % {"name": seat.name})
+                return redirect("governance:board", request.workspace.slug)
+        status = 400
+    else:
+        status = 200
+    return render(
+        request, "governance/board/seat_form.html", {"form": form, "seat": seat}, status=status
     )
-    remove_seat(seat, request.user)
-    messages.success(request, _("%(name)s no longer holds a seat.") % {"name": seat.name})
-    return redirect("governance:board", request.workspace.slug)

@@ -115,7 +115,9 @@ def cancel_meeting(meeting: Meeting, by) -> None:
             cancelled_at=now, calendar_sequence=meeting.calendar_sequence + 1
         )
         meeting.refresh_from_db()
-        send_invitations(meeting, "CANCEL")
+        # A draft's board was never invited, so there is nothing to take back.
+        if not meeting.is_draft:
+            send_invitations(meeting, "CANCEL")
         AuditEvent.record(
             meeting.charter.workspace,
             by,
@@ -129,7 +131,8 @@ def feed(workspace: Workspace) -> str:
     """Every meeting of the workspace, cancelled ones marked so, without attendees."""
     calendar = _calendar(None)
     calendar.add("x-wr-calname", _("Board meetings: %(workspace)s") % {"workspace": workspace})
-    for meeting in Meeting.objects.filter(charter__workspace=workspace).select_related("charter"):
+    meetings = Meeting.objects.filter(charter__workspace=workspace, is_draft=False)
+    for meeting in meetings.select_related("charter"):
         calendar.add_component(_event(meeting, "PUBLISH"))
     return calendar.to_ical().decode()
 

@@ -64,7 +64,7 @@ def standard_agenda(charter: Charter, as_of: date) -> list[tuple[str, str, str]]
 
 
 def schedule_meeting(meeting: Meeting, by) -> Meeting:
-    """Save a new meeting with its standard agenda."""
+    """Save a new meeting with its standard agenda; the board is invited unless it is a draft."""
     with transaction.atomic():
         meeting.created_by = by
         when = timezone.localtime(meeting.scheduled_at)
@@ -77,14 +77,35 @@ def schedule_meeting(meeting: Meeting, by) -> Meeting:
             AgendaItem(meeting=meeting, kind=kind, title=title, notes=notes, position=position)
             for position, (kind, title, notes) in enumerate(agenda)
         )
-        _record(meeting, by, "meeting.scheduled", meeting)
-        send_invitations(meeting)
-        announce(
-            "meeting.scheduled",
-            meeting.charter.workspace,
-            {"charter_id": meeting.charter_id, "when": f"{when:%Y-%m-%d %H:%M}"},
-        )
+        if meeting.is_draft:
+            _record(meeting, by, "meeting.drafted", meeting)
+        else:
+            _announce_scheduled(meeting, by, when)
     return meeting
+
+
+def _announce_scheduled(meeting: Meeting, by, when) -> None:
+    _record(meeting, by, "meeting.scheduled", meeting)
+    send_invitations(meeting)
+    announce(
+        "meeting.scheduled",
+        meeting.charter.workspace,
+        {"charter_id": meeting.charter_id, "when": f"{when:%Y-%m-%d %H:%M}"},
+    )
+
+
+def confirm_meeting(meeting: Meeting, by) -> bool:
+    """Schedule a meeting the cadence drafted: only now is the board invited. Whether it
+    was a draft (confirming twice invites once)."""
+    with transaction.atomic():
+        confirmed = Meeting.objects.filter(
+            pk=meeting.pk, is_draft=True, cancelled_at__isnull=True
+        ).update(is_draft=False)
+        if not confirmed:
+            return False
+        meeting.refresh_from_db()
+        _announce_scheduled(meeting, by, timezone.localtime(meeting.scheduled_at))
+    return True
 
 
 def _record(meeting: Meeting, by, action: str, obj, **changes) -> None:
@@ -99,7 +120,11 @@ def _record(meeting: Meeting, by, action: str, obj, **changes) -> None:
 
 def update_meeting(meeting: Meeting, expected_revision: int, by, changed: dict[str, list]) -> None:
     """Save the meeting; a change calendars hold sends the board an updated invitation."""
-    reschedules = bool(CALENDAR_FIELDS & set(changed)) and meeting.cancelled_at is None
+    reschedules = (
+        bool(CALENDAR_FIELDS & set(changed))
+        and meeting.cancelled_at is None
+        and not meeting.is_draft
+    )
     with transaction.atomic():
         if reschedules:
             meeting.calendar_sequence += 1

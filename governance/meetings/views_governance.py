@@ -11,7 +11,7 @@ from charter.access import get_in_workspace, workspace_view
 from charter.errors import DomainError, NotAllowed
 from charter.throttle import Ceiling, client_address, too_many_requests
 
-from . import approval, calendar
+from . import approval, calendar, minutes
 from .forms import MinutesAnswerForm, ResolutionForm
 from .resolutions import board_members, record_resolution
 from .views import MEETING, _back, _meeting_page
@@ -92,6 +92,20 @@ def meeting_cancel(request, meeting_pk):
     meeting = get_in_workspace(request, MEETING, pk=meeting_pk)
     calendar.cancel_meeting(meeting, request.user)
     messages.success(request, _("Meeting cancelled; the board’s calendars are updated."))
+    return redirect("governance:meeting", request.workspace.slug, meeting.pk)
+
+
+@workspace_view("edit")
+@require_POST
+def meeting_confirm(request, meeting_pk):
+    meeting = get_in_workspace(request, MEETING, pk=meeting_pk)
+    if meeting.cancelled_at is not None:
+        messages.error(request, _("This meeting is cancelled; schedule a new one instead."))
+        return _meeting_page(request, meeting, 409)
+    if minutes.confirm_meeting(meeting, request.user):
+        messages.success(request, _("Meeting scheduled; the board is invited."))
+    else:
+        messages.info(request, _("This meeting was already scheduled; nobody was invited twice."))
     return redirect("governance:meeting", request.workspace.slug, meeting.pk)
 
 

@@ -7,6 +7,7 @@ from .board import (
     BoardFunction,
     BoardSeat,
     Cadence,
+    SeatInvitation,
 )
 from .meetings import (
     ActionItem,
@@ -38,6 +39,7 @@ from .notifications import (
     WebhookKind,
     validate_webhook_url,
 )
+from .receipts import OpenedDocument, ReadReceipt
 from .review import (
     OutsideReviewer,
     Review,
@@ -70,6 +72,9 @@ __all__ = [
     "BoardFunction",
     "BoardSeat",
     "Cadence",
+    "OpenedDocument",
+    "ReadReceipt",
+    "SeatInvitation",
     "CalendarFeed",
     "Meeting",
     "MinutesApproval",

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from charter.models import Membership, Revisioned, Role, Workspace
+from charter.models import Invitation, Membership, Revisioned, Role, Workspace
 from charter.people import person
 
 
@@ -107,17 +107,32 @@ def describe_rule(rule: str, chair_plus_count: int) -> str:
     return str(ApprovalRule(rule).label)
 
 
+class BoardSeatQuerySet(models.QuerySet):
+    def held(self):
+        """Seats someone holds now; released seats stay only as the record of past votes."""
+        return self.filter(released_at__isnull=True)
+
+
 class BoardSeat(models.Model):
-    """One board member's seat: a workspace member with the board role, and what they bring."""
+    """One board member's seat: a workspace member with the board role, and what they bring.
+
+    A member with the board role holds a seat (``governance.board.seats.hold_seat``); when
+    the role goes or the member leaves, a seat with votes behind it is released, not deleted.
+    """
 
     board = models.ForeignKey(AdvisoryBoard, on_delete=models.CASCADE, related_name="seats")
+    # Empty once its former holder left the workspace; the name stays in ``holder_name``.
     membership = models.OneToOneField(
-        Membership, on_delete=models.CASCADE, related_name="board_seat"
+        Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="board_seat"
     )
     title = models.CharField(_("title"), max_length=120, help_text=_("e.g. Chief Revenue Officer"))
     function = models.CharField(_("function"), max_length=30, choices=BoardFunction.choices)
     is_chair = models.BooleanField(_("chair"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    released_at = models.DateTimeField(null=True, blank=True)
+    holder_name = models.CharField(max_length=200, blank=True)
+
+    objects = BoardSeatQuerySet.as_manager()
 
     workspace_path = "board__workspace"
 
@@ -134,14 +149,36 @@ class BoardSeat(models.Model):
 
     @property
     def user(self):
-        return self.membership.user
+        return self.membership.user if self.membership else None
 
     @property
     def name(self) -> str:
-        user = self.membership.user
-        return person(user)
+        if self.membership is None:
+            return self.holder_name
+        return person(self.membership.user)
+
+    @property
+    def is_held(self) -> bool:
+        return self.released_at is None
 
     @property
     def can_vote(self) -> bool:
-        """A seat votes only while its holder still has the board role."""
-        return self.membership.role == Role.BOARD
+        """A seat votes only while it is held by a member who still has the board role."""
+        return self.is_held and self.membership is not None and self.membership.role == Role.BOARD
+
+
+class SeatInvitation(models.Model):
+    """The seat an invitation sent from the Board page offers: accepted, the person holds it."""
+
+    invitation = models.OneToOneField(
+        Invitation, on_delete=models.CASCADE, related_name="board_seat_offer"
+    )
+    board = models.ForeignKey(AdvisoryBoard, on_delete=models.CASCADE, related_name="offers")
+    display_name = models.CharField(_("name"), max_length=150)
+    function = models.CharField(_("function"), max_length=30, choices=BoardFunction.choices)
+    is_chair = models.BooleanField(_("chair"), default=False)
+
+    workspace_path = "board__workspace"
+
+    def __str__(self):
+        return f"{self.display_name} <{self.invitation.email}>"

@@ -48,6 +48,9 @@ class Meeting(Revisioned):
     # Bumped on every change sent to calendars (RFC 5545 SEQUENCE).
     calendar_sequence = models.PositiveIntegerField(default=0)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # Drafted by the cadence: the board is not invited (nor reminded) until the owner
+    # schedules it.
+    is_draft = models.BooleanField(default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -1,4 +1,6 @@
+import ipaddress
 import secrets
+import socket
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -29,16 +31,46 @@ class NotificationEvent(models.TextChoices):
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
 
+def _addresses(host: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    """The addresses a host name stands for; none when it does not resolve (the post then
+    fails and is logged, so there is nothing private to reach)."""
+    try:
+        return [ipaddress.ip_address(host)]
+    except ValueError:
+        pass
+    try:
+        found = socket.getaddrinfo(host, 443, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError):
+        return []
+    return [ipaddress.ip_address(info[4][0].split("%")[0]) for info in found]
+
+
+def _is_internal(address, allow_loopback: bool) -> bool:
+    if address.is_loopback:
+        return not allow_loopback
+    return (
+        address.is_private
+        or address.is_link_local
+        or address.is_reserved
+        or address.is_multicast
+        or address.is_unspecified
+    )
+
+
 def validate_webhook_url(url: str) -> None:
-    """HTTPS only; plain HTTP to this machine only where settings allow it (debug, tests)."""
+    """HTTPS to a public address only; this machine only where settings allow it (debug,
+    tests). Checked when the address is saved and again before every post, because a name
+    can be pointed at an internal address after it was saved."""
     parts = urlsplit(url)
+    allow_loopback = settings.WEBHOOK_ALLOW_HTTP_LOOPBACK
     if parts.scheme == "https" and parts.hostname:
+        if any(_is_internal(address, allow_loopback) for address in _addresses(parts.hostname)):
+            raise ValidationError(
+                _("This address leads to a private or local network; enter a public one."),
+                code="private",
+            )
         return
-    if (
-        parts.scheme == "http"
-        and parts.hostname in LOOPBACK_HOSTS
-        and settings.WEBHOOK_ALLOW_HTTP_LOOPBACK
-    ):
+    if parts.scheme == "http" and parts.hostname in LOOPBACK_HOSTS and allow_loopback:
         return
     raise ValidationError(_("Enter the webhook's https:// address."), code="scheme")
 
@@ -110,6 +142,10 @@ class WebhookDelivery(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_attempt_at = models.DateTimeField(null=True, blank=True)
     delivered_at = models.DateTimeField(null=True, blank=True)
+    # The failed delivery this one sends again: one replay at a time may be on its way.
+    replay_of = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="replays"
+    )
 
     workspace_path = "endpoint__workspace"
 
@@ -123,6 +159,11 @@ class WebhookDelivery(models.Model):
     @property
     def can_replay(self) -> bool:
         return self.status == DeliveryStatus.FAILED
+
+    def replay_on_its_way(self) -> "WebhookDelivery | None":
+        return self.replays.filter(
+            status__in=[DeliveryStatus.PENDING, DeliveryStatus.RETRYING]
+        ).first()
 
 
 class NotificationMode(models.TextChoices):

@@ -11,7 +11,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from charter.models import Membership, Role
+from charter.documents.exports import filename
+from charter.models import Membership, PdfExport, Role
 
 from ..meetings.minutes import schedule_meeting
 from ..models import AdvisoryBoard, BoardSeat, CadenceReminder, Meeting
@@ -56,20 +57,52 @@ def _draft_agenda(board: AdvisoryBoard) -> None:
         return
     when = max(board.next_review_on, timezone.localdate() + timedelta(days=1))
     scheduled_at = timezone.make_aware(datetime.combine(when, time(10)))
-    schedule_meeting(Meeting(charter=charter, scheduled_at=scheduled_at), None)
+    schedule_meeting(Meeting(charter=charter, scheduled_at=scheduled_at, is_draft=True), None)
+
+
+def ready_board_pack(meeting: Meeting) -> PdfExport | None:
+    """The newest finished board pack of the meeting, if one was made."""
+    return (
+        PdfExport.objects.filter(
+            version__charter=meeting.charter,
+            kind=PdfExport.Kind.BOARD_PACK,
+            params__meeting_pk=meeting.pk,
+            status=PdfExport.Status.DONE,
+        )
+        .exclude(file="")
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+
+
+def _board_pack_lines(pack: PdfExport | None, site: str, slug: str) -> tuple[str, list]:
+    """What the reminder says of the board pack, and the PDF to attach when it is small."""
+    if pack is None:
+        return _(
+            "The board pack is not ready yet; it will be on the meeting's page once it is."
+        ), []
+    link = f"{site}/w/{slug}/exports/{pack.pk}/download/"
+    if pack.size_bytes is not None and pack.size_bytes <= settings.BOARD_PACK_ATTACH_MAX_BYTES:
+        files = [(filename(pack), pack.file.name, "application/pdf")]
+        return _("The board pack is attached, and here: %(link)s") % {"link": link}, files
+    return _("The board pack: %(link)s") % {"link": link}, []
 
 
 def _meeting_reminder(meeting: Meeting) -> None:
     charter = meeting.charter
-    link = f"{settings.SITE_URL}/w/{charter.workspace.slug}/governance/meetings/{meeting.pk}/"
-    seats = BoardSeat.objects.filter(board__workspace=charter.workspace).select_related(
-        "membership__user", "membership__workspace"
+    slug = charter.workspace.slug
+    link = f"{settings.SITE_URL}/w/{slug}/governance/meetings/{meeting.pk}/"
+    seats = (
+        BoardSeat.objects.held()
+        .filter(board__workspace=charter.workspace)
+        .select_related("membership__user", "membership__workspace")
     )
     with translation.override(charter.language):
         subject = _("%(meeting)s: %(charter)s") % {"meeting": meeting, "charter": charter.title}
-        body = _("The board meets in two days. Agenda and board pack: %(link)s") % {"link": link}
+        pack_line, files = _board_pack_lines(ready_board_pack(meeting), settings.SITE_URL, slug)
+        body = _("The board meets in two days. Agenda: %(link)s") % {"link": link}
         for seat in seats:
-            notify_member(seat.membership, subject, body)
+            notify_member(seat.membership, subject, f"{body}\n\n{pack_line}", files=files)
 
 
 def send_cadence_reminders(today: date | None = None) -> int:
@@ -85,9 +118,10 @@ def send_cadence_reminders(today: date | None = None) -> int:
         elif today >= due - ahead:
             sent += _once(board, f"before:{due}", lambda b=board: _review_reminder(b, False))
     soon = today + timedelta(days=settings.MEETING_REMINDER_DAYS)
-    for meeting in Meeting.objects.filter(scheduled_at__date=soon).select_related(
-        "charter__workspace__advisory_board"
-    ):
+    meetings = Meeting.objects.filter(
+        scheduled_at__date=soon, is_draft=False, cancelled_at__isnull=True
+    )
+    for meeting in meetings.select_related("charter__workspace__advisory_board"):
         board = AdvisoryBoard.for_workspace(meeting.charter.workspace)
         sent += _once(board, f"meeting:{meeting.pk}", lambda m=meeting: _meeting_reminder(m))
     return sent

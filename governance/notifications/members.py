@@ -22,13 +22,17 @@ def set_mode(membership: Membership, mode: str) -> NotificationPreference:
     return preference
 
 
-def notify_member(membership: Membership, subject: str, body: str) -> None:
+def notify_member(
+    membership: Membership, subject: str, body: str, files: list | None = None
+) -> None:
+    """Email at once (with ``files``, see ``queue_email``) or keep it for the digest, which
+    carries the text only: its links lead to the files."""
     if not membership.user.email:
         return
     if mode_of(membership) == NotificationMode.DIGEST:
         PendingNotification.objects.create(membership=membership, subject=subject, body=body)
     else:
-        queue_email(subject, body, [membership.user.email])
+        queue_email(subject, body, [membership.user.email], files=files)
 
 
 def send_digests() -> int:

@@ -100,6 +100,10 @@ def delivery_replay(request, webhookdelivery_pk):
     if not delivery.can_replay:
         messages.error(request, _("Only a failed delivery can be sent again."))
         return _page(request, 409)
-    webhooks.replay(delivery)
-    messages.success(request, _("Sent again; the new attempt appears in the log."))
+    if webhooks.replay(delivery) is None:
+        messages.info(
+            request, _("This delivery is already being sent again; its attempt is in the log.")
+        )
+    else:
+        messages.success(request, _("Sent again; the new attempt appears in the log."))
     return redirect("governance:notifications", request.workspace.slug)

@@ -105,9 +105,13 @@ def post_event(
     return queued
 
 
-def queue_delivery(endpoint: WebhookEndpoint, event: str, payload: dict) -> WebhookDelivery:
+def queue_delivery(
+    endpoint: WebhookEndpoint, event: str, payload: dict, replay_of: WebhookDelivery | None = None
+) -> WebhookDelivery:
     with transaction.atomic():
-        delivery = WebhookDelivery.objects.create(endpoint=endpoint, event=event, payload=payload)
+        delivery = WebhookDelivery.objects.create(
+            endpoint=endpoint, event=event, payload=payload, replay_of=replay_of
+        )
         outbox.enqueue(deliver_webhook.name, args=[delivery.pk])
     return delivery
 
@@ -125,9 +129,15 @@ def send_test(endpoint: WebhookEndpoint, language: str) -> WebhookDelivery:
     )
 
 
-def replay(delivery: WebhookDelivery) -> WebhookDelivery:
-    """Post a failed delivery's payload again, as a new delivery in the log."""
-    return queue_delivery(delivery.endpoint, delivery.event, delivery.payload)
+def replay(delivery: WebhookDelivery) -> WebhookDelivery | None:
+    """Post a failed delivery's payload again, as a new delivery in the log; nothing (None)
+    while an earlier replay of it is still on its way, so a double click posts once."""
+    with transaction.atomic():
+        # The failed row is the lock two replays at once wait on.
+        WebhookDelivery.objects.select_for_update().filter(pk=delivery.pk).first()
+        if delivery.replay_on_its_way() is not None:
+            return None
+        return queue_delivery(delivery.endpoint, delivery.event, delivery.payload, delivery)
 
 
 def signature(secret: str, body: bytes, timestamp: int) -> str:

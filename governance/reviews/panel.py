@@ -5,6 +5,7 @@ from charter.models import CharterVersion
 from ..models import BoardSeat, Review
 from .forms import CommentForm, VoteForm
 from .reauth import reauthenticated_at
+from .receipts import version_receipts
 from .workflow import review_summary
 
 
@@ -13,7 +14,7 @@ def review_panel(request, version: CharterVersion, vote_form=None, comment_form=
     membership = request.membership
     review: Review | None = version.reviews.first()
     is_open = review is not None and review.is_open
-    seat = BoardSeat.objects.filter(membership=membership).first()
+    seat = BoardSeat.objects.held().filter(membership=membership).first()
     is_submitter = is_open and review.submitted_by_id == request.user.pk
     may_vote = is_open and membership.can("vote") and seat is not None and not is_submitter
     existing = review.votes.filter(voter=request.user).first() if may_vote else None
@@ -36,4 +37,12 @@ def review_panel(request, version: CharterVersion, vote_form=None, comment_form=
         ),
         "comment_form": comment_form or CommentForm(prefix="review-comment"),
         "can_invite": membership.can("manage"),
+        "receipts": version_receipts(
+            version,
+            BoardSeat.objects.held()
+            .filter(board__workspace=version.charter.workspace)
+            .select_related("membership__user__profile"),
+        )
+        if is_open
+        else None,
     }

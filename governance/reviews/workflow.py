@@ -46,9 +46,11 @@ def _outside_key(reviewer_id) -> str:
 
 def voting_seats(workspace, excluded_user_id=None):
     """Seats whose holders may vote: they still have the board role and did not submit."""
-    seats = BoardSeat.objects.filter(
-        board__workspace=workspace, membership__role=Role.BOARD
-    ).select_related("membership__user__profile")
+    seats = (
+        BoardSeat.objects.held()
+        .filter(board__workspace=workspace, membership__role=Role.BOARD)
+        .select_related("membership__user__profile")
+    )
     return seats.exclude(membership__user_id=excluded_user_id) if excluded_user_id else seats
 
 
@@ -179,7 +181,7 @@ def cast_vote(
                     "You submitted this version, so you cannot vote on it. Your vote was not counted."
                 )
             )
-        seat = BoardSeat.objects.filter(membership=membership).first()
+        seat = BoardSeat.objects.held().filter(membership=membership).first()
         if seat is None:
             raise NotAllowed(_("Only members with a seat on the advisory board can vote."))
         _record_vote(

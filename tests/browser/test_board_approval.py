@@ -5,7 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from charter.models import Invitation, Role
 from governance.models import ApprovalRule
+from tests.factories import MembershipFactory, UserFactory
 from tests.governance.factories import make_board
 
 PASSWORD = "correct horse battery staple"
@@ -54,3 +56,37 @@ def test_editor_submits_and_two_board_members_approve_with_reauthentication(page
     expect(votes).to_contain_text(first.get_full_name())
     expect(votes).to_contain_text(second.get_full_name())
     expect(votes.get_by_text("password confirmed")).to_have_count(2)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_owner_invites_a_board_member_to_a_seat_and_sees_them_counted(page, new_page, login):
+    board = make_board(seats=2)
+    owner = MembershipFactory(workspace=board.workspace, role=Role.OWNER)
+    invitee = UserFactory(email="cfo@example.com", first_name="Dana", last_name="Okafor")
+    board_url = f"/w/{board.workspace.slug}/governance/board/"
+
+    login(page, owner.user.username)
+    page.goto(board_url)
+    expect(page.get_by_role("heading", name="2 seats")).to_be_visible()
+    form = page.locator("form", has=page.get_by_role("button", name="Send invitation"))
+    form.get_by_label("Email").fill("not an address")
+    form.get_by_label("Name", exact=True).fill("Dana Okafor")
+    form.get_by_role("button", name="Send invitation").click()
+    expect(page.get_by_text("Enter a valid email address.")).to_be_visible()
+
+    form.get_by_label("Email").fill("CFO@example.com")
+    form.get_by_label("Function on the board").select_option(label="Finance")
+    form.get_by_role("button", name="Send invitation").click()
+    expect(page.locator("#messages")).to_contain_text("Dana Okafor")
+    expect(page.get_by_text("Invited to a seat")).to_be_visible()
+
+    invitation = Invitation.objects.get(email="cfo@example.com")
+    invitee_page = new_page()
+    login(invitee_page, invitee.username)
+    invitee_page.goto(f"/invitations/{invitation.token}/")
+    invitee_page.get_by_role("button", name="Accept invitation").click()
+
+    page.reload()
+    expect(page.get_by_role("heading", name="3 seats")).to_be_visible()
+    seats = page.get_by_role("table", name="Board members")
+    expect(seats.get_by_role("row", name=re.compile("Dana Okafor"))).to_contain_text("Finance")

@@ -7,12 +7,12 @@ from django.utils import timezone
 
 from charter.models import Charter, Membership, Role
 from charter.versions.publishing import publish
+from governance.board.seats import hold_seat
 from governance.models import (
     ActionItem,
     AdvisoryBoard,
     ApprovalRule,
     BoardFunction,
-    BoardSeat,
     Meeting,
     OutsideReviewer,
 )
@@ -79,11 +79,12 @@ def make_board(seats=5, rule=ApprovalRule.MAJORITY, chair_plus_count=2, **board_
     result = Board(charter=charter, editor=editor)
     for index in range(seats):
         membership = MembershipFactory(workspace=editor.workspace, role=Role.BOARD)
-        BoardSeat.objects.create(
-            board=board,
-            membership=membership,
-            title=f"VP {index}",
+        # The one path that gives a seat, so a board member never ends up with two.
+        hold_seat(
+            membership,
+            editor.user,
             function=FUNCTIONS[index % len(FUNCTIONS)],
+            title=f"VP {index}",
             is_chair=index == 0,
         )
         result.seats.append(membership)

@@ -99,33 +99,6 @@ def test_board_members_and_viewers_cannot_change_the_board(client):
         assert response.status_code == 403
 
 
-def test_a_seat_is_only_for_a_member_with_the_board_role(client):
-    board = make_board(seats=0)
-    editor = MembershipFactory(workspace=board.workspace, role=Role.EDITOR)
-    candidate = MembershipFactory(workspace=board.workspace, role=Role.BOARD)
-    client.force_login(board.editor.user)
-    url = board_url(board.workspace, "seats/add/")
-
-    refused = client.post(
-        url, {"seat-membership": editor.pk, "seat-title": "CTO", "seat-function": "it"}
-    )
-    added = client.post(
-        url,
-        {
-            "seat-membership": candidate.pk,
-            "seat-title": "CTO",
-            "seat-function": "it",
-            "seat-is_chair": "on",
-        },
-    )
-
-    assert refused.status_code == 400
-    assert "Select a valid choice" in refused.content.decode()
-    assert added.status_code == 302
-    seat = BoardSeat.objects.get()
-    assert (seat.membership, seat.is_chair) == (candidate, True)
-
-
 def test_naming_a_new_chair_hands_the_chair_over(client):
     board = make_board(seats=2)
     second = BoardSeat.objects.get(membership=board.seats[1])
@@ -138,18 +111,6 @@ def test_naming_a_new_chair_hands_the_chair_over(client):
 
     assert response.status_code == 302
     assert list(BoardSeat.objects.filter(is_chair=True)) == [second]
-
-
-def test_removing_a_seat_is_audited(client):
-    board = make_board(seats=2)
-    seat = BoardSeat.objects.get(membership=board.seats[1])
-    client.force_login(board.editor.user)
-
-    response = client.post(board_url(board.workspace, f"seats/{seat.pk}/remove/"))
-
-    assert response.status_code == 302
-    assert BoardSeat.objects.count() == 1
-    assert AuditEvent.objects.filter(action="board.seat_removed").exists()
 
 
 def test_the_governance_snapshot_is_plain_json_with_roster_rule_and_coverage():

@@ -35,12 +35,14 @@ def test_owners_are_reminded_once_before_the_review_and_get_a_draft_agenda(
         assert send_cadence_reminders(today) == 1
         assert send_cadence_reminders(today) == 0
 
-    # The draft agenda's meeting also sends the board its calendar invitations.
     reminders = [message for message in mail.outbox if message.to == [owner.user.email]]
     assert len(reminders) == 1
     assert "is due on" in reminders[0].subject
     meeting = Meeting.objects.get(charter=board.charter)
     assert meeting.agenda_items.count() == 5
+    # The drafted meeting waits for the owner: the board gets no calendar invitation yet.
+    assert meeting.is_draft
+    assert len(mail.outbox) == 1
 
 
 def test_an_overdue_review_is_reminded_once(django_capture_on_commit_callbacks):
@@ -112,3 +114,12 @@ def test_a_member_chooses_the_digest_on_the_notifications_page(member_client):
     response = client.post(url + "preference/", {"mode": "hourly"})
     assert response.status_code == 400
     assert "Select a valid choice." in response.content.decode()
+
+
+def test_every_member_finds_the_notifications_page_in_the_navigation(member_client):
+    client = member_client("viewer")
+    workspace = client.membership.workspace
+
+    page = client.get(f"/w/{workspace.slug}/governance/board/").content.decode()
+
+    assert f'href="/w/{workspace.slug}/governance/notifications/"' in page

@@ -5,9 +5,15 @@ import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from charter.models import Role
-from governance.models import DeliveryStatus, WebhookDelivery, WebhookEndpoint
+from governance.models import (
+    DeliveryStatus,
+    WebhookDelivery,
+    WebhookEndpoint,
+    validate_webhook_url,
+)
 from governance.notifications.webhooks import MAX_ATTEMPTS
 from tests.factories import MembershipFactory
 from tests.governance.factories import make_board
@@ -105,18 +111,21 @@ def test_an_endpoint_hears_only_the_events_it_chose(receiver, django_capture_on_
     assert receiver.posts == []
 
 
-def test_a_failing_webhook_is_retried_then_logged_failed_and_replay_delivers(
-    receiver, client, django_capture_on_commit_callbacks
-):
+def failing_submission(receiver, captured):
+    """A board whose webhook answered 500 to every attempt, its owner, and the failed row."""
     board = make_board(seats=1)
     owner = MembershipFactory(workspace=board.workspace, role=Role.OWNER)
     endpoint(board.workspace, receiver.url)
     receiver.status = 500
-
-    with django_capture_on_commit_callbacks(execute=True):
+    with captured(execute=True):
         board.submit()
+    return board, owner, WebhookDelivery.objects.get()
 
-    failed = WebhookDelivery.objects.get()
+
+def test_a_failing_webhook_is_retried_then_logged_failed_and_replay_delivers(
+    receiver, client, django_capture_on_commit_callbacks
+):
+    board, owner, failed = failing_submission(receiver, django_capture_on_commit_callbacks)
     assert len(receiver.posts) == MAX_ATTEMPTS
     assert (failed.status, failed.attempts, failed.response_code) == ("failed", MAX_ATTEMPTS, 500)
     assert failed.response_excerpt == "server on fire"
@@ -258,3 +267,70 @@ def test_the_core_announces_a_published_version_to_the_webhooks(
         version = board.publish()
 
     assert f"version {version.number} published" in receiver.posts[0]["text"]
+
+
+def test_replaying_a_delivery_whose_replay_is_still_queued_queues_nothing_more(
+    receiver, client, django_capture_on_commit_callbacks
+):
+    board, owner, failed = failing_submission(receiver, django_capture_on_commit_callbacks)
+    client.force_login(owner.user)
+    url = settings_url(board.workspace, f"deliveries/{failed.pk}/replay/")
+
+    # Not committed, so not yet handed to the worker: the first replay is still queued.
+    with django_capture_on_commit_callbacks(execute=False):
+        first = client.post(url)
+        second = client.post(url, follow=True)
+
+    assert first.status_code == 302
+    assert "already being sent again" in second.content.decode()
+    (replay,) = WebhookDelivery.objects.exclude(pk=failed.pk)
+    assert (replay.replay_of, replay.status) == (failed, DeliveryStatus.PENDING)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://10.1.2.3/hook",
+        "https://192.168.0.10/hook",
+        "https://169.254.169.254/latest/meta-data",
+        "https://[fd00::1]/hook",
+        "https://127.0.0.1/hook",
+        "https://[::1]/hook",
+        "https://localhost/hook",
+        "https://0.0.0.0/hook",
+    ],
+)
+def test_https_to_a_private_or_loopback_address_is_refused(member_client, settings, url):
+    settings.WEBHOOK_ALLOW_HTTP_LOOPBACK = False
+    client = member_client("owner")
+
+    response = client.post(
+        settings_url(client.membership.workspace, "webhooks/"),
+        {"name": "x", "kind": "slack", "url": url, "events": ["review.decided"]},
+    )
+
+    assert response.status_code == 400
+    assert "leads to a private or local network" in response.content.decode()
+    assert not WebhookEndpoint.objects.exists()
+
+
+def test_https_to_loopback_is_allowed_where_loopback_is(settings):
+    settings.WEBHOOK_ALLOW_HTTP_LOOPBACK = True
+    validate_webhook_url("https://127.0.0.1:8443/hook")
+    with pytest.raises(ValidationError):
+        validate_webhook_url("https://10.0.0.8/hook")
+
+
+def test_a_saved_address_now_pointing_inside_is_refused_at_post_time(
+    settings, django_capture_on_commit_callbacks
+):
+    settings.WEBHOOK_ALLOW_HTTP_LOOPBACK = False
+    board = make_board(seats=1)
+    hook = endpoint(board.workspace, "https://localhost:9/hook")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        board.submit()
+
+    delivery = WebhookDelivery.objects.get(endpoint=hook)
+    assert delivery.status == DeliveryStatus.FAILED
+    assert "private or local network" in delivery.error

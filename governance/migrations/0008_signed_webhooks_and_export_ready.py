@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('governance', '0005_webhooks_and_notifications'),
+        ('governance', '0007_give_board_members_their_seats'),
     ]
 
     operations = [
