@@ -235,5 +235,6 @@ def main() -> None:
         f"acknowledged={counts['acknowledged']}"
     )
 
+
 if __name__ == "__main__":
     main()
