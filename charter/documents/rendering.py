@@ -19,7 +19,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from charter.documents.exports import document_parts
-from charter.documents.marks import draft_mark_url
+from charter.documents.marks import draft_mark_urls
 from charter.formatting import language_tag
 from charter.models import CharterVersion, PdfExport, VersionStatus
 from charter.palette import colour
@@ -150,7 +150,7 @@ def build_html(export: PdfExport) -> str:
     with translation.override(language):
         context = document_context(export)
         if context["is_draft"]:
-            context["draft_mark_url"] = draft_mark_url(
+            context["draft_marks"] = draft_mark_urls(
                 translation.gettext("DRAFT — not approved"), context["lang"], colour("bad-mark")
             )
         return render_to_string("charter/documents/document.html", context)
