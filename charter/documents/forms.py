@@ -11,6 +11,20 @@ from charter.documents.rendering import UNAPPROVED
 from charter.models import CharterVersion, PdfExport
 
 
+def clean_pdf(upload):
+    """An uploaded file that is a PDF within the upload limit, or a ValidationError."""
+    if upload.size > settings.UPLOAD_MAX_BYTES:
+        raise forms.ValidationError(
+            _("This file is larger than %(limit)s; a charter PDF is much smaller.")
+            % {"limit": filesizeformat(settings.UPLOAD_MAX_BYTES)}
+        )
+    upload.seek(0)
+    if not upload.read(5).startswith(b"%PDF-"):
+        raise forms.ValidationError(_("This file is not a PDF."))
+    upload.seek(0)
+    return upload
+
+
 class ExportRequestForm(forms.Form):
     """Which PDF of a version to make; a board pack may name its board meeting, a draft's
     charter PDF may carry the editors' open points as an appendix."""
@@ -71,18 +85,7 @@ class VerifyForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
-        if upload is None:
-            return None
-        if upload.size > settings.UPLOAD_MAX_BYTES:
-            raise forms.ValidationError(
-                _("This file is larger than %(limit)s; a charter PDF is much smaller.")
-                % {"limit": filesizeformat(settings.UPLOAD_MAX_BYTES)}
-            )
-        upload.seek(0)
-        if not upload.read(5).startswith(b"%PDF-"):
-            raise forms.ValidationError(_("This file is not a PDF."))
-        upload.seek(0)
-        return upload
+        return None if upload is None else clean_pdf(upload)
 
     def clean_digest(self):
         digest = "".join(self.cleaned_data.get("digest", "").split()).lower()

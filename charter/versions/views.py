@@ -15,7 +15,7 @@ from charter.models import Charter, CharterVersion
 from charter.registry import completeness, registry, render_version_panels, review_workflow
 from charter.versions.diff import diff_snapshots
 from charter.versions.forms import VersionForm
-from charter.versions.publishing import publish, snapshot_hash, take_snapshot
+from charter.versions.publishing import content_hash, publish, snapshot_hash, take_snapshot
 
 LIVE = "live"
 # Comparison links made before the live charter was called "live" say "draft".
@@ -133,6 +133,7 @@ def _side(versions: list[CharterVersion], reference: str, live) -> dict:
             "version": None,
             "snapshot": snapshot,
             "sha256": snapshot_hash(snapshot),
+            "content": content_hash(snapshot),
         }
     version = next((v for v in versions if str(v.pk) == reference), None)
     if version is None:
@@ -142,6 +143,7 @@ def _side(versions: list[CharterVersion], reference: str, live) -> dict:
         "version": version,
         "snapshot": version.snapshot,
         "sha256": version.snapshot_sha256,
+        "content": content_hash(version.snapshot, version.snapshot_sha256),
     }
 
 
