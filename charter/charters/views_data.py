@@ -109,8 +109,7 @@ def charter_restore(request):
         return _restore_page(request, form, invalid.problems)
     messages.success(
         request,
-        _("“%(title)s” was restored from its PDF. %(found)s")
-        % {"title": result.charter.title, "found": found},
+        _("A new charter was restored from the PDF: %(found)s") % {"found": found},
     )
     for note in _import_notes(result):
         messages.info(request, note)
