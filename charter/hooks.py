@@ -15,7 +15,7 @@ from charter.actuals import demo as actuals_demo
 from charter.actuals.panel import overdue_actuals_context
 from charter.checks import database_role_is_not_superuser
 from charter.comments import demo as comments_demo
-from charter.documents import board_pack
+from charter.documents import board_pack, open_points
 from charter.documents import demo as documents_demo
 from charter.documents.requests import prepare_charter_pdf, requeue_stopped_renders
 from charter.documents.views import export_panel
@@ -23,6 +23,7 @@ from charter.languages import preference  # noqa: F401  applies the chosen UI la
 from charter.registry import (
     DEMO_VERSION_ORDER,
     DocumentPart,
+    ExportParameter,
     NavLink,
     Panel,
     Portable,
@@ -31,6 +32,7 @@ from charter.registry import (
     register,
     register_demo,
     register_document_part,
+    register_export_parameter,
     register_nav,
     register_panel,
     register_portable,
@@ -170,6 +172,12 @@ register_document_part(
         title=_("Changes since the last approved version"),
         template="charter/documents/board_pack/changes.html",
         data=board_pack.changes_since_approved,
+    )
+)
+# A draft's charter PDF may carry the editors' open points (the form refuses it otherwise).
+register_export_parameter(
+    ExportParameter(
+        key=open_points.OPEN_POINTS, document="charter", belongs=open_points.is_boolean_true
     )
 )
 

@@ -309,6 +309,11 @@ urlpatterns += [
     path(
         "w/<workspace:workspace>/charters/import/", views_data.charter_import, name="charter-import"
     ),
+    path(
+        "w/<workspace:workspace>/charters/import/pdf/",
+        views_data.charter_restore,
+        name="charter-restore",
+    ),
     path(f"{CHARTER}data/actuals/import/", views_data.actuals_upload, name="actuals-upload"),
     path(
         "w/<workspace:workspace>/actual-imports/<int:metricimport_pk>/",

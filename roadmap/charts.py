@@ -62,10 +62,14 @@ def bar_chart(
         height,
         parts,
         css_class="chart",
-        name=name,
-        description="; ".join(
-            f"{label}: {_amount(value, decimals)} {unit}" for label, value in bars
-        ),
+        # The values belong in the title: a PDF figure's alternate text is its title alone.
+        name=_("%(chart)s: %(values)s")
+        % {
+            "chart": name,
+            "values": "; ".join(
+                f"{label} {_amount(value, decimals)} {unit}".strip() for label, value in bars
+            ),
+        },
         id_prefix=chart_id,
     )
 

@@ -11,9 +11,11 @@ from django.views.decorators.http import require_POST
 from charter import csvimport, portable, uploads
 from charter.access import get_in_workspace, workspace_view
 from charter.actuals import importing as metric_io
+from charter.documents import restore
 from charter.models import Charter, MetricActual, MetricImport
 from charter.registry import registry
 from charter.spreadsheets import download, table_download
+from charter.versions.publishing import PORTABLE_KEY
 
 
 def _charter(request, charter_pk) -> Charter:
@@ -51,10 +53,21 @@ def charter_export(request, charter_pk):
     return download(document, portable.file_name(charter), "application/json")
 
 
+def _restore_page(request, restore_form, problems=(), status=400):
+    """The import page with the PDF form's answer: what is wrong with the file."""
+    context = {
+        "form": portable.UploadForm(),
+        "problems": [],
+        "restore_form": restore_form,
+        "restore_problems": list(problems),
+    }
+    return render(request, "charter/charters/data/charter_import.html", context, status=status)
+
+
 @workspace_view("edit")
 def charter_import(request):
     form = portable.UploadForm(request.POST or None, request.FILES or None)
-    context = {"form": form, "problems": []}
+    context = {"form": form, "problems": [], "restore_form": restore.RestoreForm()}
     if request.method != "POST":
         return render(request, "charter/charters/data/charter_import.html", context)
     if not form.is_valid():
@@ -66,6 +79,38 @@ def charter_import(request):
         context["problems"] = invalid.problems
         return render(request, "charter/charters/data/charter_import.html", context, status=400)
     messages.success(request, _("“%(title)s” was imported.") % {"title": result.charter.title})
+    for note in _import_notes(result):
+        messages.info(request, note)
+    return redirect("charter:charter", request.workspace.slug, result.charter.pk)
+
+
+@workspace_view("edit")
+@require_POST
+def charter_restore(request):
+    """A new charter from the snapshot a Charterboard PDF embeds, through the JSON import."""
+    form = restore.RestoreForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _restore_page(request, form)
+    data = form.data_bytes()
+    try:
+        embedded = restore.embedded_snapshot(data)
+    except restore.Unrestorable as refusal:
+        form.add_error("pdf", str(refusal))
+        return _restore_page(request, form)
+    found = restore.what_was_found(request.user, data, embedded)
+    try:
+        result = portable.import_charter(
+            request.workspace, embedded.snapshot[PORTABLE_KEY], request.user
+        )
+    except portable.InvalidDocument as invalid:
+        form.add_error(
+            "pdf", _("The charter in this PDF cannot be imported: its problems are listed below.")
+        )
+        return _restore_page(request, form, invalid.problems)
+    messages.success(
+        request,
+        _("A new charter was restored from the PDF: %(found)s") % {"found": found},
+    )
     for note in _import_notes(result):
         messages.info(request, note)
     return redirect("charter:charter", request.workspace.slug, result.charter.pk)

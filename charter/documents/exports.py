@@ -219,7 +219,8 @@ def document_offers(version: CharterVersion) -> list[DocumentOffer]:
     for export in version.exports.order_by("-created_at"):
         if export.version_status in current_states:
             current.setdefault(export.kind, export)
-        elif approved and export.status == Status.DONE:
+        elif approved and export.status == Status.DONE and not export.params.get("open_points"):
+            # The draft offered beside the approved document is the board's, without notes.
             drafts.setdefault(export.kind, export)
     return [
         DocumentOffer(kind, label, current.get(kind), drafts.get(kind))

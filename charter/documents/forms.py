@@ -6,19 +6,62 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from charter.models import PdfExport
+from charter.documents.open_points import OPEN_POINTS
+from charter.documents.rendering import UNAPPROVED
+from charter.models import CharterVersion, PdfExport
+
+
+def clean_pdf(upload):
+    """An uploaded file that is a PDF within the upload limit, or a ValidationError."""
+    if upload.size > settings.UPLOAD_MAX_BYTES:
+        raise forms.ValidationError(
+            _("This file is larger than %(limit)s; a charter PDF is much smaller.")
+            % {"limit": filesizeformat(settings.UPLOAD_MAX_BYTES)}
+        )
+    upload.seek(0)
+    if not upload.read(5).startswith(b"%PDF-"):
+        raise forms.ValidationError(_("This file is not a PDF."))
+    upload.seek(0)
+    return upload
 
 
 class ExportRequestForm(forms.Form):
-    """Which PDF of a version to make; a board pack may name its board meeting."""
+    """Which PDF of a version to make; a board pack may name its board meeting, a draft's
+    charter PDF may carry the editors' open points as an appendix."""
 
     kind = forms.ChoiceField(label=_("Document"), choices=PdfExport.Kind.choices)
     meeting_pk = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    open_points = forms.BooleanField(
+        label=_("Include open points as an appendix"),
+        required=False,
+        help_text=_("What the editors' checklist still misses, by section. Drafts only."),
+    )
+
+    def __init__(self, *args, version: CharterVersion, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.version = version
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("open_points"):
+            if cleaned.get("kind") != PdfExport.Kind.CHARTER:
+                self.add_error(
+                    "open_points", _("Open points can only be added to the charter PDF.")
+                )
+            elif self.version.status not in UNAPPROVED:
+                # The approved document is the board's record: it never carries working notes.
+                self.add_error(
+                    "open_points",
+                    _("Open points can only be added to a draft's PDF, not to an approved one."),
+                )
+        return cleaned
 
     def params(self) -> dict:
         meeting = self.cleaned_data.get("meeting_pk")
         if self.cleaned_data["kind"] == PdfExport.Kind.BOARD_PACK and meeting:
             return {"meeting_pk": meeting}
+        if self.cleaned_data["kind"] == PdfExport.Kind.CHARTER and self.cleaned_data["open_points"]:
+            return {OPEN_POINTS: True}
         return {}
 
 
@@ -42,18 +85,7 @@ class VerifyForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
-        if upload is None:
-            return None
-        if upload.size > settings.UPLOAD_MAX_BYTES:
-            raise forms.ValidationError(
-                _("This file is larger than %(limit)s; a charter PDF is much smaller.")
-                % {"limit": filesizeformat(settings.UPLOAD_MAX_BYTES)}
-            )
-        upload.seek(0)
-        if not upload.read(5).startswith(b"%PDF-"):
-            raise forms.ValidationError(_("This file is not a PDF."))
-        upload.seek(0)
-        return upload
+        return None if upload is None else clean_pdf(upload)
 
     def clean_digest(self):
         digest = "".join(self.cleaned_data.get("digest", "").split()).lower()

@@ -19,7 +19,8 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from charter.documents.exports import document_parts
-from charter.documents.marks import draft_mark_url
+from charter.documents.marks import draft_mark_urls
+from charter.documents.open_points import APPENDIX, OPEN_POINTS, open_points
 from charter.formatting import language_tag
 from charter.models import CharterVersion, PdfExport, VersionStatus
 from charter.palette import colour
@@ -101,8 +102,9 @@ def approvers(parts: list[tuple]) -> list[dict]:
     return []
 
 
-def chapters(sections: list[tuple], parts: list[tuple]) -> list[dict]:
-    """Sections, then the parts other apps add, numbered; appendices last, lettered."""
+def chapters(sections: list[tuple], parts: list[tuple], open_points=None) -> list[dict]:
+    """Sections, then the parts other apps add, numbered; appendices last, lettered, the
+    editors' open points (when asked for) the very last."""
     main = [{"key": s.key, "title": s.title, "section": s, "data": d} for s, d in sections]
     main = [chapter for chapter in main if not chapter["section"].appendix]
     main += [{"key": p.key, "title": p.title, "part": p, "data": d} for p, d in parts]
@@ -111,6 +113,16 @@ def chapters(sections: list[tuple], parts: list[tuple]) -> list[dict]:
         for s, d in sections
         if s.appendix
     ]
+    if open_points is not None:
+        appendices.append(
+            {
+                "key": APPENDIX.key,
+                "title": APPENDIX.title,
+                "part": APPENDIX,
+                "data": {"sections": open_points},
+                "appendix": True,
+            }
+        )
     for number, chapter in enumerate(main, start=1):
         chapter["number"] = str(number)
     for letter, chapter in zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", appendices, strict=False):
@@ -125,17 +137,24 @@ def document_context(export: PdfExport) -> dict:
     info = version.snapshot.get("charter", {})
     parts = document_parts(export.kind, version, export.params)
     sections = snapshot_sections(version) if export.kind == PdfExport.Kind.CHARTER else []
+    is_draft = export.version_status in UNAPPROVED
+    # Only a draft's charter PDF carries them, whatever the request says: never the board's.
+    with_open_points = (
+        is_draft and export.kind == PdfExport.Kind.CHARTER and export.params.get(OPEN_POINTS)
+    )
     return {
         "export": export,
         "version": version,
         "version_status": VersionStatus(export.version_status),
-        "is_draft": export.version_status in UNAPPROVED,
+        "is_draft": is_draft,
         "signed": export.version_status in SIGNED,
         "signature_box_id": SIGNATURE_BOX_ID,
         "charter_info": info,
         "as_of": version.as_of,
         "lang": language_tag(info.get("language", "en")),
-        "chapters": chapters(sections, parts),
+        "chapters": chapters(
+            sections, parts, open_points(version.snapshot) if with_open_points else None
+        ),
         "approvers": approvers(parts),
         "cover_subtitle": next(
             (d["cover_subtitle"] for _, d in parts if "cover_subtitle" in d), ""
@@ -150,7 +169,7 @@ def build_html(export: PdfExport) -> str:
     with translation.override(language):
         context = document_context(export)
         if context["is_draft"]:
-            context["draft_mark_url"] = draft_mark_url(
+            context["draft_marks"] = draft_mark_urls(
                 translation.gettext("DRAFT — not approved"), context["lang"], colour("bad-mark")
             )
         return render_to_string("charter/documents/document.html", context)

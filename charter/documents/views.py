@@ -35,7 +35,7 @@ def _status(request, export: PdfExport, status: int = 200, error: str = ""):
 @require_POST
 def export_create(request, charterversion_pk):
     version = get_in_workspace(request, CharterVersion, pk=charterversion_pk)
-    form = ExportRequestForm(request.POST)
+    form = ExportRequestForm(request.POST, version=version)
     if not form.is_valid():
         return render(request, "charter/documents/invalid.html", {"form": form}, status=400)
     kind, params = form.cleaned_data["kind"], form.params()

@@ -9,11 +9,15 @@ from django.db.models import Max
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from charter import portable
 from charter.errors import NotAllowed
 from charter.models import AuditEvent, Charter, CharterVersion
 from charter.periods import quarter_label
 from charter.registry import announce, snapshot_charter
 from charter.signals import version_published
+
+# The snapshot's copy of the charter as the JSON export writes it.
+PORTABLE_KEY = "portable"
 
 
 def canonical_json(data) -> str:
@@ -34,13 +38,18 @@ def charter_info(charter: Charter) -> dict:
     }
 
 
-def take_snapshot(charter: Charter) -> dict:
+def take_snapshot(charter: Charter, with_portable: bool = False) -> dict:
     # Labels frozen into the snapshot are read in the charter's language, whoever publishes:
     # the PDF and the board read them, not the publisher's interface.
     with translation.override(charter.language):
         sections = snapshot_charter(charter)
+    document = {"charter": charter_info(charter), "sections": sections}
+    if with_portable:
+        # A published version also keeps the charter's portable document (the JSON export),
+        # so that its PDF, which embeds the snapshot, can be restored by the JSON import.
+        document[PORTABLE_KEY] = portable.export_charter(charter)
     # Round-trip through canonical JSON so that what is stored is exactly what was hashed.
-    return json.loads(canonical_json({"charter": charter_info(charter), "sections": sections}))
+    return json.loads(canonical_json(document))
 
 
 def publish(charter: Charter, by, membership, label: str = "", summary: str = "") -> CharterVersion:
@@ -49,7 +58,7 @@ def publish(charter: Charter, by, membership, label: str = "", summary: str = ""
     with transaction.atomic():
         # Lock the charter row so that two publishes never take the same number.
         Charter.objects.select_for_update().filter(pk=charter.pk).first()
-        snapshot = take_snapshot(charter)
+        snapshot = take_snapshot(charter, with_portable=True)
         number = (charter.versions.aggregate(n=Max("number"))["n"] or 0) + 1
         version = CharterVersion.objects.create(
             charter=charter,
@@ -87,5 +96,17 @@ def live_snapshot(request, charter: Charter) -> dict:
 
 
 def live_differs(live: dict, version: CharterVersion) -> bool:
-    """Whether the ``live`` charter's snapshot has moved away from what ``version`` froze."""
-    return snapshot_hash(live) != version.snapshot_sha256
+    """Whether the ``live`` charter's snapshot has moved away from what ``version`` froze.
+
+    The live snapshot leaves out the portable document (it would cost every page its
+    queries); what it shows is compared with the version's charter and sections.
+    """
+    return content_hash(live) != content_hash(version.snapshot, version.snapshot_sha256)
+
+
+def content_hash(snapshot: dict, stored_hash: str | None = None) -> str:
+    """The hash of what a snapshot shows (its charter and sections, not the portable copy):
+    the same for a version and for the live charter when their content is the same."""
+    if PORTABLE_KEY not in snapshot:
+        return stored_hash or snapshot_hash(snapshot)
+    return snapshot_hash({key: value for key, value in snapshot.items() if key != PORTABLE_KEY})

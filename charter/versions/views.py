@@ -21,7 +21,7 @@ from charter.registry import (
 )
 from charter.versions.diff import diff_snapshots
 from charter.versions.forms import VersionForm
-from charter.versions.publishing import publish, snapshot_hash, take_snapshot
+from charter.versions.publishing import content_hash, publish, snapshot_hash, take_snapshot
 
 LIVE = "live"
 # Comparison links made before the live charter was called "live" say "draft".
@@ -141,6 +141,7 @@ def _side(versions: list[CharterVersion], reference: str, live) -> dict:
             "version": None,
             "snapshot": snapshot,
             "sha256": snapshot_hash(snapshot),
+            "content": content_hash(snapshot),
         }
     version = next((v for v in versions if str(v.pk) == reference), None)
     if version is None:
@@ -150,6 +151,7 @@ def _side(versions: list[CharterVersion], reference: str, live) -> dict:
         "version": version,
         "snapshot": version.snapshot,
         "sha256": version.snapshot_sha256,
+        "content": content_hash(version.snapshot, version.snapshot_sha256),
     }
 
 

@@ -118,7 +118,8 @@ def _scale_drawing(result: dict, distribution: list[dict], total: int):
             fill=MUTED,
         )
     )
-    name = gettext("Average %(mean)s of 5 from %(count)s answers.") % {
+    name = f"{result['text']}: " if result.get("text") else ""
+    name += gettext("Average %(mean)s of 5 from %(count)s answers.") % {
         "mean": result.get("mean") or "—",
         "count": total,
     }
@@ -130,9 +131,18 @@ def _scale_drawing(result: dict, distribution: list[dict], total: int):
 
 @register.inclusion_tag("research/charts/bars.html")
 def bar_chart(
-    rows: list, label: str = "label", value: str = "count", unit: str = "", caption: str = ""
+    rows: list,
+    label: str = "label",
+    value: str = "count",
+    unit: str = "",
+    caption: str = "",
+    subject: str = "",
 ):
-    """Horizontal bars, one per row, each with its label and its value written out."""
+    """Horizontal bars, one per row, each with its label and its value written out.
+
+    ``subject`` (a survey question, whose heading is above) names the chart for assistive
+    technology and the PDF's alternate text without a visible caption repeating the heading.
+    """
     values = [float(row[value] or 0) for row in rows]
     largest = max(values, default=0) or 1
     span = CHART_WIDTH - BAR_LABEL_WIDTH - 90
@@ -161,8 +171,8 @@ def bar_chart(
         ]
         parts.append(element("g", "".join(bar)))
     name = "; ".join(spoken)
-    if caption:
-        name = f"{caption}: {name}"
+    if caption or subject:
+        name = f"{caption or subject}: {name}"
     height = max(len(rows), 1) * BAR_ROW_HEIGHT
     return {
         "svg": drawing(CHART_WIDTH, height, parts, css_class="chart", name=name),

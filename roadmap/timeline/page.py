@@ -85,18 +85,33 @@ class Page:
             "milestones": ngettext("%(count)d milestone", "%(count)d milestones", len(milestones))
             % {"count": len(milestones)},
         }
+        by_phase = self.milestones_by_phase(milestones)
+        if by_phase:
+            title += " (" + "; ".join(by_phase) + ")"
         if self.today is not None:
             late = [m for m in milestones if self.late(m)]
-            title += "; " + _("%(late)d late as of %(today)s") % {
-                "late": len(late),
-                "today": format_date(self.today, self.language),
-            }
+            title += "; " + ngettext(
+                "today line at %(today)s, %(late)d milestone late",
+                "today line at %(today)s, %(late)d milestones late",
+                len(late),
+            ) % {"late": len(late), "today": format_date(self.today, self.language)}
         if self.count > 1:
             title += " " + _("(page %(number)d of %(count)d)") % {
                 "number": self.number,
                 "count": self.count,
             }
         return title
+
+    def milestones_by_phase(self, milestones: list[dict]) -> list[str]:
+        """Each phase by name with the number of its milestones on this page."""
+        counted = []
+        for phase in self.data.get("phases", []):
+            count = sum(1 for milestone in milestones if milestone.get("phase_id") == phase["id"])
+            counted.append(
+                ngettext("%(phase)s: %(count)d milestone", "%(phase)s: %(count)d milestones", count)
+                % {"phase": phase["name"], "count": count}
+            )
+        return counted
 
     def description(self) -> str:
         milestones = [row.milestone for row in self.rows if not row.is_lane]

@@ -97,3 +97,50 @@ def figure_alts(data: bytes) -> list[str]:
         if "/K" in node:
             pending.append(node["/K"])
     return alts
+
+
+def mark_box(data: bytes, page_number: int) -> tuple[float, float, float, float] | None:
+    """Where the DRAFT mark shows on a page, as shares of its width and height: (left, right,
+    top, bottom), from the page rendered as pixels of the mark's light red, or None."""
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed: run scripts/system-deps.sh")
+    from PIL import Image
+
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = f"{folder}/document.pdf"
+        with open(pdf, "wb") as handle:
+            handle.write(data)
+        page = str(page_number)
+        subprocess.run(
+            [
+                pdftoppm,
+                "-png",
+                "-r",
+                "24",
+                "-singlefile",
+                "-f",
+                page,
+                "-l",
+                page,
+                pdf,
+                f"{folder}/page",
+            ],
+            check=True,
+            timeout=60,
+        )
+        image = Image.open(f"{folder}/page.png").convert("RGB")
+    width, height = image.size
+    pixels = image.load()
+    # The mark is bad-mark red at 13 % opacity: on white, a light red no other ink has.
+    marked = [
+        (x, y)
+        for y in range(height)
+        for x in range(width)
+        if pixels[x, y][0] > 235
+        and min(pixels[x, y][0] - pixels[x, y][1], pixels[x, y][0] - pixels[x, y][2]) > 12
+    ]
+    if not marked:
+        return None
+    xs, ys = [x for x, _y in marked], [y for _x, y in marked]
+    return min(xs) / width, max(xs) / width, min(ys) / height, max(ys) / height

@@ -24,7 +24,9 @@ def test_bars_are_proportional_and_labelled_with_their_values():
     values = [node.text for node in root.iterfind(f".//{SVG}text[@class='value']")]
     assert values == ["1,000 USD", "250 USD"]
     assert root.get("role") == "img"
-    assert root.find(f"{SVG}desc").text == "2026-Q3: 1,000 USD; 2026-Q4: 250 USD"
+    # The title carries the values: it is the PDF figure's whole alternate text.
+    assert root.find(f"{SVG}title").text == "Budget: 2026-Q3 1,000 USD; 2026-Q4 250 USD"
+    assert root.find(f"{SVG}desc") is None
 
 
 def test_all_zero_values_draw_empty_bars_without_dividing_by_zero():

@@ -329,5 +329,6 @@ def test_timeline_title_says_its_range_phases_milestones_and_how_many_are_late()
     title = draw(data, today=date(2026, 11, 10)).find(f"{SVG}title").text
 
     assert title == (
-        "Roadmap timeline, July 2026 – June 2027: 1 phase, 2 milestones; 1 late as of 10 November 2026"
+        "Roadmap timeline, July 2026 – June 2027: 1 phase, 2 milestones (Foundation: 2 milestones);"
+        " today line at 10 November 2026, 1 milestone late"
     )

@@ -4,7 +4,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from charter.palette import ACCENT, INK, LINE, MUTED, WHITE
-from charter.svg import drawing, element, fit, text, text_width
+from charter.svg import drawing, element, fit, number, text, text_width
 
 LABEL_WIDTH = 190
 SCALE_WIDTH = 380
@@ -38,10 +38,38 @@ def maturity_chart(maturity: dict) -> SafeString:
         height,
         parts,
         css_class="chart maturity-chart",
-        name=_("Maturity by dimension on a scale of 1 to %(top)s.") % {"top": top_rank},
+        name=maturity_description(maturity, top_rank),
         id_prefix="maturity-chart",
         font_size=FONT,
     )
+
+
+def maturity_description(maturity: dict, top_rank: int) -> str:
+    """The chart's alternate text: every dimension's level by name, then the overall level.
+
+    The core keeps no target per dimension (the roadmap's phases name the levels to reach),
+    so the text says where each dimension stands, which is all the drawing shows.
+    """
+    levels = sorted(maturity.get("levels") or [], key=lambda level: level["rank"])
+    rows = [
+        _("%(dimension)s: level %(rank)s of %(top)s, %(level)s")
+        % {"dimension": row["name"], "rank": row["rank"], "top": top_rank, "level": row["level"]}
+        if row.get("rank")
+        else _("%(dimension)s: not assessed") % {"dimension": row["name"]}
+        for row in maturity.get("dimensions") or []
+    ]
+    description = _(
+        "%(model)s by dimension, from %(lowest)s (1) to %(highest)s (%(top)s): %(rows)s."
+    ) % {
+        "model": maturity.get("model") or _("Maturity"),
+        "lowest": levels[0]["name"],
+        "highest": levels[-1]["name"],
+        "top": top_rank,
+        "rows": "; ".join(rows),
+    }
+    if maturity.get("average") is not None:
+        description += " " + _("Overall level %(mean)s.") % {"mean": number(maturity["average"])}
+    return description
 
 
 def _bar(index: int, row: dict, step: float) -> str:

@@ -3,6 +3,7 @@
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from charter.formatting import format_reporting_period
 from charter.palette import ACCENT, INK
 from charter.svg import drawing, element, number, text
 
@@ -33,13 +34,7 @@ def trend_chart(metric: dict, width: int = 120, height: int = 32, detailed: bool
     coordinates = [
         (round(left + index * step, 1), y(value)) for index, (_label, value) in enumerate(points)
     ]
-    name = _("%(name)s: %(values)s%(target)s") % {
-        "name": metric["name"],
-        "values": ", ".join(f"{label} {number(value)}" for label, value in points),
-        "target": (_("; target %(target)s") % {"target": number(target)})
-        if target is not None
-        else "",
-    }
+    name = trend_description(metric, points, target)
     parts = [
         element(
             "polyline",
@@ -73,6 +68,49 @@ def trend_chart(metric: dict, width: int = 120, height: int = 32, detailed: bool
         target_y = y(target) if target is not None else 0
         parts += _trend_labels(points, coordinates, target, target_y, width, height, metric)
     return drawing(width, height, parts, css_class="chart trend", name=name, font_size=LABEL_SIZE)
+
+
+def _cadence_words() -> dict[str, str]:
+    # Mid-sentence words, in the active language (the model's choices are capitalised labels).
+    return {"monthly": _("monthly"), "quarterly": _("quarterly")}
+
+
+def _amount(value: float | str | None, unit: str) -> str:
+    """A value with its unit as a reader says it: 22.8 %, 160 days."""
+    return f"{number(value)} {unit}".strip() if unit else number(value)
+
+
+def trend_description(metric: dict, points: list[tuple[str, float]], target: float | None) -> str:
+    """The chart's alternate text: what is measured, over which periods, against what.
+
+    Baseline, target and the latest actual come first, as a reader scanning the figures wants
+    them; then every period's value, which the drawing shows point by point.
+    """
+    unit = metric.get("unit") or ""
+    first, last = points[0][0], points[-1][0]
+    facts = []
+    if metric.get("baseline") not in (None, ""):
+        facts.append(_("baseline %(value)s") % {"value": _amount(metric["baseline"], unit)})
+    if target is not None:
+        facts.append(_("target %(value)s") % {"value": _amount(target, unit)})
+    facts.append(
+        _("latest actual %(value)s (%(period)s)")
+        % {"value": _amount(points[-1][1], unit), "period": format_reporting_period(last)}
+    )
+    heading = _("%(name)s, %(cadence)s, %(first)s to %(last)s") % {
+        "name": metric["name"],
+        "cadence": _cadence_words().get(metric.get("cadence"), _("by period")),
+        "first": format_reporting_period(first),
+        "last": format_reporting_period(last),
+    }
+    values = ", ".join(
+        f"{format_reporting_period(label)} {_amount(value, unit)}" for label, value in points
+    )
+    return _("%(heading)s: %(facts)s. Values: %(values)s.") % {
+        "heading": heading,
+        "facts": ", ".join(facts),
+        "values": values,
+    }
 
 
 def _trend_labels(points, coordinates, target, target_y, width, height, metric) -> list[str]:
