@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from charter.models import Membership, Role, Workspace
 from charter.people import save_display_name
+from charter.second_factor import has_second_factor
 
 
 class SignupForm(UserCreationForm):
@@ -45,6 +46,28 @@ class WorkspaceForm(forms.ModelForm):
         help_texts = {
             "name": _("Usually your company or the enablement team, e.g. “Acme Sales Enablement”.")
         }
+
+
+class SecondFactorPolicyForm(forms.ModelForm):
+    class Meta:
+        model = Workspace
+        fields = ["require_second_factor"]
+
+    def __init__(self, *args, owner, **kwargs):
+        self.owner = owner
+        super().__init__(*args, **kwargs)
+
+    def clean_require_second_factor(self):
+        required = self.cleaned_data["require_second_factor"]
+        # Otherwise the owner who ticks the box is locked out of the page to untick it.
+        if required and not has_second_factor(self.owner):
+            raise forms.ValidationError(
+                _(
+                    "Set up two-factor authentication for your own account first "
+                    "(Security, at the top of the page)."
+                )
+            )
+        return required
 
 
 class InvitationForm(forms.Form):
