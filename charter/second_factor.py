@@ -21,8 +21,8 @@ def has_second_factor(user) -> bool:
 
 
 def has_code_factor(user) -> bool:
-    """Whether the user has an authenticator app, whose codes a vote can ask for."""
-    return is_mfa_enabled(user, types=[Authenticator.Type.TOTP])
+    """Whether the user can type a code: an authenticator app, or recovery codes beside a key."""
+    return Authenticator.objects.filter(user=user, type__in=CODE_TYPES).exists()
 
 
 def matching_authenticator(user, code: str) -> Authenticator | None:

@@ -11,6 +11,11 @@ from charter.second_factor import TooManyWrongCodes, matching_authenticator
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    def is_open_for_signup(self, request, sociallogin):
+        """New accounts only for emails the provider vouches for: an unverified one could
+        later be taken for its real owner's (see ``authenticate_by_email``)."""
+        return any(address.verified for address in sociallogin.email_addresses)
+
     def authenticate_by_email(self, sociallogin):
         """The active account whose email the identity provider says it verified.
 
