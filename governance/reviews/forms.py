@@ -64,10 +64,25 @@ class VoteForm(BallotForm):
         super().__init__(*args, **kwargs)
         self.request = request
         self.version_id = version_id
-        if reauthenticated:
+        # An account made by single sign-on has no password here: its code alone confirms.
+        self.has_password = request.user.has_usable_password()
+        if reauthenticated or not self.has_password:
             del self.fields["password"]
         if reauthenticated or not asks_for_code(request.user):
             del self.fields["code"]
+        self.cannot_confirm = not reauthenticated and not self.fields.keys() & {"password", "code"}
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.cannot_confirm:
+            raise forms.ValidationError(
+                _(
+                    "Your account logs in through single sign-on and has no password here. "
+                    "Set up an authenticator app (Security, at the top of the page) to vote."
+                ),
+                code="no_factor",
+            )
+        return cleaned
 
     def clean_password(self):
         password = self.cleaned_data["password"]

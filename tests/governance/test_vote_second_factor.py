@@ -178,3 +178,24 @@ def test_wrong_codes_are_throttled(client, voter):
     assert throttled.status_code == 429
     assert "Too many wrong codes" in throttled.content.decode()
     assert not Vote.objects.exists()
+
+
+def test_an_account_without_a_password_votes_with_its_code_alone(client, settings):
+    settings.MFA_TOTP_TOLERANCE = 1
+    board = make_board(seats=3)
+    version = board.submit()
+    member = board.seats[1]
+    member.user.set_unusable_password()
+    member.user.save()
+    client.force_login(member.user)
+
+    page = client.get(version_page(board, version)).content.decode()
+    refused = client.post(vote_url(version), {"decision": "approve"})
+    secret = give_authenticator_app(member.user)
+    counted = client.post(vote_url(version), {"decision": "approve", "code": code_for(secret)})
+
+    assert 'name="password"' not in page
+    assert refused.status_code == 400
+    assert "Set up an authenticator app" in refused.content.decode()
+    assert counted.status_code == 302
+    assert Vote.objects.get().voter == member.user
