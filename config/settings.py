@@ -182,6 +182,9 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_GET = False
+# Sessions last as they did before allauth (no "remember me" box).
+ACCOUNT_SESSION_REMEMBER = True
+ACCOUNT_FORMS = {"login": "charter.workspaces.forms.LoginForm"}
 # Log-ins are limited by django-axes and charter/workspaces/login_limits.py, which never
 # lock an account's owner out from a clean address; allauth's own limits would.
 ACCOUNT_RATE_LIMITS = {"login": False, "login_failed": False}

@@ -1,3 +1,4 @@
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import UserCreationForm
@@ -37,6 +38,17 @@ class SignupForm(UserCreationForm):
         # An address already in use is not an error: saying so would tell anyone which
         # emails have accounts (charter/workspaces/signup.py).
         return self.cleaned_data["email"].strip().lower()
+
+
+class LoginForm(AllauthLoginForm):
+    """allauth's log-in form in our words; the page links to the password reset itself."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = _("Username or email")
+        self.fields["login"].widget.attrs.pop("placeholder", None)
+        self.fields["password"].help_text = ""
+        self.fields["password"].widget.attrs.pop("placeholder", None)
 
 
 class WorkspaceForm(forms.ModelForm):
