@@ -195,3 +195,25 @@ def test_only_the_owner_may_change_the_requirement_and_only_by_post(client):
     assert read.status_code == 405
     editor.workspace.refresh_from_db()
     assert not editor.workspace.require_second_factor
+
+
+def test_an_invitation_opened_signed_out_returns_to_it_after_password_and_code(client):
+    from charter.models import Invitation
+
+    owner = MembershipFactory(role=Role.OWNER)
+    invitation = Invitation.objects.create(
+        workspace=owner.workspace, email="board@example.com", role=Role.BOARD
+    )
+    invited = UserFactory(email="board@example.com")
+    secret = give_authenticator_app(invited)
+    path = f"/invitations/{invitation.token}/"
+
+    page = client.get(path).content.decode()
+    client.post("/accounts/login/", {"login": invited.username, "password": PASSWORD, "next": path})
+    landed = client.post("/accounts/2fa/authenticate/", {"code": code_for(secret)})
+    accepted = client.post(landed["Location"])
+
+    assert f'href="/accounts/login/?next={path}"' in page
+    assert landed["Location"] == path
+    assert accepted["Location"] == f"/w/{owner.workspace.slug}/"
+    assert invited.memberships.get().role == Role.BOARD

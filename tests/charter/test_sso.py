@@ -128,3 +128,20 @@ def test_a_new_person_with_a_verified_email_gets_an_account_of_their_own(client,
     user = get_user_model().objects.get(pk=client.session["_auth_user_id"])
     assert user.email == "sam@example.com"
     assert SocialAccount.objects.get(provider="local").user == user
+
+
+def test_an_invitation_accepted_after_single_sign_on(client, sso):
+    from charter.models import Invitation
+
+    owner = MembershipFactory(role="owner")
+    invitation = Invitation.objects.create(
+        workspace=owner.workspace, email="alex@example.com", role="board"
+    )
+    UserFactory(username="alex", email="alex@example.com")
+    path = f"/invitations/{invitation.token}/"
+
+    landed = _single_sign_on(client, "verified", next_path=path)
+    accepted = client.post(landed["Location"])
+
+    assert landed["Location"] == path
+    assert accepted["Location"] == f"/w/{owner.workspace.slug}/"
