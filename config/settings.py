@@ -206,7 +206,9 @@ MFA_FORMS = {
     "authenticate": "charter.workspaces.sso.AuthenticateForm",
     "reauthenticate": "charter.workspaces.sso.ReauthenticateForm",
 }
-MFA_PASSKEY_LOGIN_ENABLED = True
+# Passkeys serve as a second factor; logging in with one alone would skip the password and
+# the log-in ceilings.
+MFA_PASSKEY_LOGIN_ENABLED = False
 # Browsers offer WebAuthn on http://localhost only in development.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 
