@@ -5,13 +5,16 @@ Another workspace's object is a 404, never a 403 that would confirm that it exis
 
 from functools import wraps
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 
 from .models import Membership
+from .second_factor import has_second_factor
 
 
 def workspace_view(capability: str = "view"):
@@ -32,6 +35,8 @@ def workspace_view(capability: str = "view"):
             )
             if membership is None:
                 raise Http404("No such workspace.")
+            if membership.needs_second_factor and not has_second_factor(request.user):
+                return _set_up_second_factor(request, membership)
             if not membership.can(capability):
                 raise PermissionDenied
             request.membership = membership
@@ -41,6 +46,22 @@ def workspace_view(capability: str = "view"):
         return wrapper
 
     return decorator
+
+
+def _set_up_second_factor(request, membership):
+    messages.warning(
+        request,
+        _(
+            "%(workspace)s asks owners and board members for two-factor authentication. "
+            "Set up an authenticator app or a security key to continue."
+        )
+        % {"workspace": membership.workspace.name},
+    )
+    response = redirect("mfa_index")
+    if getattr(request, "htmx", False):
+        # A partial swapped into the page would hide the reason: htmx loads the whole page.
+        response["HX-Redirect"] = response["Location"]
+    return response
 
 
 def get_in_workspace(request, model_or_queryset: type[Model] | QuerySet, **lookup):

@@ -52,6 +52,11 @@ urlpatterns = [
     path("w/<workspace:workspace>/", charters_views.workspace, name="workspace"),
     path("w/<workspace:workspace>/members/", workspaces_views.members, name="members"),
     path(
+        "w/<workspace:workspace>/members/second-factor/",
+        workspaces_views.second_factor_policy,
+        name="second-factor-policy",
+    ),
+    path(
         "w/<workspace:workspace>/members/<int:membership_pk>/role/",
         workspaces_views.member_role,
         name="member-role",

@@ -13,6 +13,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from config.sso import oidc_origins, oidc_providers
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("CHARTERBOARD_VAR_DIR", BASE_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -66,6 +68,11 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "axes",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
     "charter",
     "research",
     "roadmap",
@@ -86,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     # Last, so that it sees the outcome of every authentication attempt.
     "axes.middleware.AxesMiddleware",
 ]
@@ -141,6 +149,7 @@ else:
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -160,6 +169,48 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# What was typed in allauth's "login" field (a username or an email), for failures and successes alike.
+AXES_USERNAME_CALLABLE = "charter.workspaces.login_limits.attempted_login"
+
+# django-allauth logs people in (password, then the second factor if they have one), links
+# single sign-on accounts and manages second factors. Sign-up, its email confirmation and
+# password reset stay ours (charter/workspaces/signup.py): they never reveal which emails
+# have accounts, and an account only becomes active once its email is confirmed, so every
+# active account's email is verified (docs/decisions.md, 26).
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGOUT_ON_GET = False
+# Sessions last as they did before allauth (no "remember me" box).
+ACCOUNT_SESSION_REMEMBER = True
+ACCOUNT_FORMS = {"login": "charter.workspaces.forms.LoginForm"}
+# Log-ins are limited by django-axes and charter/workspaces/login_limits.py, which never
+# lock an account's owner out from a clean address; allauth's own limits would.
+ACCOUNT_RATE_LIMITS = {"login": False, "login_failed": False}
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+SOCIALACCOUNT_ADAPTER = "charter.workspaces.sso.SocialAccountAdapter"
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_REQUIRED = True
+# An identity provider that vouches for an email signs in the account with that email.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {"OAUTH_PKCE_ENABLED": True, "APPS": oidc_providers(os.environ)}
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = "Charterboard"
+MFA_FORMS = {
+    "authenticate": "charter.workspaces.sso.AuthenticateForm",
+    "reauthenticate": "charter.workspaces.sso.ReauthenticateForm",
+}
+# Passkeys serve as a second factor; logging in with one alone would skip the password and
+# the log-in ceilings.
+MFA_PASSKEY_LOGIN_ENABLED = False
+# Browsers offer WebAuthn on http://localhost only in development.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [
@@ -301,10 +352,13 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF],
+        # data: for the QR code allauth draws when an authenticator app is set up.
+        "img-src": [SELF, "data:"],
         "object-src": [NONE],
         "base-uri": [SELF],
-        "form-action": [SELF],
+        # The single sign-on button posts here and is redirected to the identity provider,
+        # which browsers check against form-action too.
+        "form-action": [SELF, *oidc_origins(SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"])],
         "frame-ancestors": [NONE],
     }
 }

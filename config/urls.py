@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.http import HttpResponse, HttpResponseRedirect
 from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 import charter.converters  # noqa: F401  registers <workspace:…> before the patterns below
 from charter import palette
@@ -32,9 +33,23 @@ urlpatterns = [
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),
     path("accounts/password_reset/", accounts.PasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
+    # allauth's own pages for what our throttled views above already do.
+    path(
+        "accounts/password/reset/",
+        RedirectView.as_view(pattern_name="password_reset", query_string=True),
+        name="allauth-password-reset",
+    ),
+    path(
+        "accounts/password/change/",
+        RedirectView.as_view(pattern_name="password_change"),
+        name="allauth-password-change",
+    ),
     path("w/<workspace:workspace>/research/", include("research.urls")),
     path("w/<workspace:workspace>/roadmap/", include("roadmap.urls")),
     path("w/<workspace:workspace>/governance/", include("governance.urls")),
     path("review/", include("governance.public_urls")),
     path("", include("charter.urls")),
+    # Last: our sign-up (charter.urls) and log-in keep their paths; allauth adds single
+    # sign-on (accounts/oidc/…), second factors (accounts/2fa/…) and reauthentication.
+    path("accounts/", include("allauth.urls")),
 ]

@@ -15,6 +15,8 @@ ACTION_LABELS = {
     "membership.role_changed": _("Role changed"),
     "membership.removed": _("Member removed"),
     "invitation.sent": _("Invitation sent"),
+    "workspace.second_factor_required": _("Two-factor authentication required"),
+    "workspace.second_factor_optional": _("Two-factor authentication made optional"),
     "charter.created": _("Charter created"),
     "version.published": _("Version published"),
     "version.submitted": _("Version submitted for review"),

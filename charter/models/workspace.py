@@ -46,6 +46,15 @@ class Workspace(models.Model):
         help_text=_("The language the workspace's starting catalogues and agendas are seeded in."),
     )
     slug = models.SlugField(_("slug"), max_length=140, unique=True, allow_unicode=True)
+    require_second_factor = models.BooleanField(
+        _("require two-factor authentication for owners and board members"),
+        default=False,
+        help_text=_(
+            "Owners and board members without an authenticator app or security key are asked "
+            "to set one up before they can open the workspace, and every vote then needs a "
+            "code from it as well as the password."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -94,6 +103,15 @@ class Membership(models.Model):
 
     def can(self, capability: str) -> bool:
         return self.role in CAPABILITIES[capability]
+
+    @property
+    def needs_second_factor(self) -> bool:
+        """Whether the workspace asks this member for a second factor (owners and the board)."""
+        return self.workspace.require_second_factor and self.role in SECOND_FACTOR_ROLES
+
+
+# Those who approve the charter or control who may: the roles a workspace can hold to MFA.
+SECOND_FACTOR_ROLES = {Role.OWNER, Role.BOARD}
 
 
 def _new_token() -> str:

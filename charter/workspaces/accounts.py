@@ -1,3 +1,4 @@
+from allauth.account import views as allauth_views
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -26,17 +27,18 @@ def _safe_next(request, fallback: str) -> str:
     return safe_next(request) or fallback
 
 
-class LoginView(auth_views.LoginView):
-    """Django's log-in, refused early past the per-address and per-account ceilings."""
+class LoginView(allauth_views.LoginView):
+    """allauth's log-in (then its second-factor step), refused early past the per-address and
+    per-account ceilings."""
 
     def post(self, request, *args, **kwargs):
-        refusal = login_refusal(client_address(request), request.POST.get("username", ""))
+        refusal = login_refusal(client_address(request), request.POST.get("login", ""))
         if refusal is not None:
             return too_many_requests(request, *refusal)
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form):
-        record_login_failure(client_address(self.request), self.request.POST.get("username", ""))
+        record_login_failure(client_address(self.request), self.request.POST.get("login", ""))
         return super().form_invalid(form)
 
 

@@ -1,3 +1,4 @@
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import UserCreationForm
@@ -5,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from charter.models import Membership, Role, Workspace
 from charter.people import save_display_name
+from charter.second_factor import has_second_factor
 
 
 class SignupForm(UserCreationForm):
@@ -38,6 +40,17 @@ class SignupForm(UserCreationForm):
         return self.cleaned_data["email"].strip().lower()
 
 
+class LoginForm(AllauthLoginForm):
+    """allauth's log-in form in our words; the page links to the password reset itself."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = _("Username or email")
+        self.fields["login"].widget.attrs.pop("placeholder", None)
+        self.fields["password"].help_text = ""
+        self.fields["password"].widget.attrs.pop("placeholder", None)
+
+
 class WorkspaceForm(forms.ModelForm):
     class Meta:
         model = Workspace
@@ -45,6 +58,28 @@ class WorkspaceForm(forms.ModelForm):
         help_texts = {
             "name": _("Usually your company or the enablement team, e.g. “Acme Sales Enablement”.")
         }
+
+
+class SecondFactorPolicyForm(forms.ModelForm):
+    class Meta:
+        model = Workspace
+        fields = ["require_second_factor"]
+
+    def __init__(self, *args, owner, **kwargs):
+        self.owner = owner
+        super().__init__(*args, **kwargs)
+
+    def clean_require_second_factor(self):
+        required = self.cleaned_data["require_second_factor"]
+        # Otherwise the owner who ticks the box is locked out of the page to untick it.
+        if required and not has_second_factor(self.owner):
+            raise forms.ValidationError(
+                _(
+                    "Set up two-factor authentication for your own account first "
+                    "(Security, at the top of the page)."
+                )
+            )
+        return required
 
 
 class InvitationForm(forms.Form):

@@ -21,6 +21,19 @@ def _account(username: str) -> str:
     return username.strip().casefold()
 
 
+def attempted_login(request, credentials: dict | None) -> str:
+    """The account a log-in attempt names, as django-axes counts it.
+
+    allauth's form calls it ``login`` (a username or an email), and hands the backends
+    ``username`` or ``email``; reading the form first keeps failures and the success that
+    clears them under one key.
+    """
+    typed = getattr(request, "POST", {}).get("login") if request is not None else None
+    if not typed and credentials:
+        typed = credentials.get("username") or credentials.get("email")
+    return _account(typed or "")
+
+
 def login_refusal(address: str, username: str) -> tuple[str, int] | None:
     """Why a log-in attempt is refused before its password is checked, if it is.
 

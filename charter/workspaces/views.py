@@ -8,8 +8,13 @@ from django.views.decorators.http import require_POST
 
 from charter.access import get_in_workspace, workspace_view
 from charter.errors import DomainError
-from charter.models import Invitation, Membership, OutboxMessage
-from charter.workspaces.forms import InvitationForm, RoleForm, WorkspaceForm
+from charter.models import AuditEvent, Invitation, Membership, OutboxMessage, Workspace
+from charter.workspaces.forms import (
+    InvitationForm,
+    RoleForm,
+    SecondFactorPolicyForm,
+    WorkspaceForm,
+)
 from charter.workspaces.membership import (
     change_role,
     create_workspace,
@@ -65,9 +70,11 @@ def members(request):
     return _members_page(request, form)
 
 
-def _members_page(request, form=None, status=200):
+def _members_page(request, form=None, status=200, policy_form=None):
     context = {
         "form": form or InvitationForm(workspace=request.workspace),
+        "policy_form": policy_form
+        or SecondFactorPolicyForm(instance=request.workspace, owner=request.user),
         "memberships": request.workspace.memberships.select_related("user__profile"),
         "invitations": request.workspace.invitations.filter(accepted_at__isnull=True),
         "roles": Membership._meta.get_field("role").choices,
@@ -115,4 +122,31 @@ def member_remove(request, membership_pk):
         messages.error(request, str(error))
         return _members_page(request, status=409)
     messages.success(request, _("%(user)s was removed.") % {"user": membership.user})
+    return redirect("charter:members", request.workspace.slug)
+
+
+@workspace_view("manage")
+@require_POST
+def second_factor_policy(request):
+    # A copy: a refused form must not leave the in-memory workspace changed for the page.
+    workspace = Workspace.objects.get(pk=request.workspace.pk)
+    form = SecondFactorPolicyForm(request.POST, instance=workspace, owner=request.user)
+    if not form.is_valid():
+        return _members_page(request, policy_form=form, status=400)
+    if "require_second_factor" in form.changed_data:
+        form.save()
+        required = workspace.require_second_factor
+        AuditEvent.record(
+            workspace,
+            request.user,
+            "workspace.second_factor_required" if required else "workspace.second_factor_optional",
+            workspace,
+            changes={"require_second_factor": required},
+        )
+    messages.success(
+        request,
+        _("Owners and board members now need two-factor authentication.")
+        if workspace.require_second_factor
+        else _("Two-factor authentication is optional in this workspace."),
+    )
     return redirect("charter:members", request.workspace.slug)

@@ -77,7 +77,8 @@ def review_vote(request, charterversion_pk):
         reauthenticated=reauthenticated_at(request, version.pk) is not None,
     )
     if not form.is_valid():
-        status = 429 if form.has_error("password", "throttled") else 400
+        throttled = form.has_error("password", "throttled") or form.has_error("code", "throttled")
+        status = 429 if throttled else 400
         return _panel(request, version, status=status, vote_form=form)
     try:
         outcome = cast_vote(

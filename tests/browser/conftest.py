@@ -84,7 +84,7 @@ def login(live_server):
         page.goto("/accounts/login/")
         page.get_by_label("Username").fill(username)
         page.get_by_label("Password").fill(password)
-        page.get_by_role("button", name="Log in").click()
+        page.get_by_role("button", name="Log in", exact=True).click()
         page.wait_for_load_state()
 
     return log_in

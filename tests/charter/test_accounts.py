@@ -168,7 +168,7 @@ def test_sign_up_from_an_invitation_returns_to_it_after_confirming(
 def test_login_and_logout(client):
     UserFactory(username="olivia")
     response = client.post(
-        "/accounts/login/", {"username": "olivia", "password": "correct horse battery staple"}
+        "/accounts/login/", {"login": "olivia", "password": "correct horse battery staple"}
     )
     assert response.status_code == 302
     assert client.get("/workspaces/").status_code == 200
@@ -179,9 +179,9 @@ def test_login_and_logout(client):
 def test_failed_logins_are_rate_limited(client, settings):
     UserFactory(username="olivia")
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        client.post("/accounts/login/", {"username": "olivia", "password": "wrong"})
+        client.post("/accounts/login/", {"login": "olivia", "password": "wrong"})
     locked = client.post(
-        "/accounts/login/", {"username": "olivia", "password": "correct horse battery staple"}
+        "/accounts/login/", {"login": "olivia", "password": "correct horse battery staple"}
     )
     assert locked.status_code == 429
     assert "Too many failed log-ins" in locked.content.decode()
@@ -233,7 +233,7 @@ def test_a_user_in_two_workspaces_can_switch(client):
 
 def _log_in(client, username, password, address):
     return client.post(
-        "/accounts/login/", {"username": username, "password": password}, REMOTE_ADDR=address
+        "/accounts/login/", {"login": username, "password": password}, REMOTE_ADDR=address
     )
 
 

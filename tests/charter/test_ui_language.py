@@ -44,7 +44,7 @@ def test_the_chosen_language_is_remembered_on_the_account_across_logout_and_logi
     user.set_password(PASSWORD)
     user.save()
     MembershipFactory(user=user)
-    client.post("/accounts/login/", {"username": "ivan", "password": PASSWORD})
+    client.post("/accounts/login/", {"login": "ivan", "password": PASSWORD})
 
     switched = client.post("/language/", {"language": "zh-hant", "next": "/"})
     assert switched.status_code == 302
@@ -54,7 +54,7 @@ def test_the_chosen_language_is_remembered_on_the_account_across_logout_and_logi
     client.post("/accounts/logout/")
     # Another browser: no language cookie, and it asks for English.
     elsewhere = Client(HTTP_ACCEPT_LANGUAGE="en")
-    elsewhere.post("/accounts/login/", {"username": "ivan", "password": PASSWORD})
+    elsewhere.post("/accounts/login/", {"login": "ivan", "password": PASSWORD})
     assert page_language(elsewhere.get("/", follow=True)) == "zh-hant"
 
 

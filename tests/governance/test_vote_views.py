@@ -245,5 +245,5 @@ def test_wrong_vote_passwords_are_throttled_and_never_lock_the_member_out_of_log
     assert "Too many wrong passwords" in throttled.content.decode()
     assert not Vote.objects.exists()
     client.logout()
-    login = client.post("/accounts/login/", {"username": user.get_username(), "password": PASSWORD})
+    login = client.post("/accounts/login/", {"login": user.get_username(), "password": PASSWORD})
     assert login.status_code == 302
