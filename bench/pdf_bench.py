@@ -1,26 +1,35 @@
-"""Time the charter PDF of a large charter: the app's task against bare WeasyPrint.
+"""Time the charter PDF of a large charter: the app against bare WeasyPrint and Chromium.
 
-Builds a charter of at least 20 pages (60 metrics with 8 quarters of actuals, 80 milestones,
+Builds a charter of about 38 pages (60 metrics with 8 quarters of actuals, 80 milestones,
 25 RACI services × 8 teams, 10 board members) with the real models of every app, once in
-English and once in Simplified Chinese, on a throwaway in-memory SQLite database, publishes a
-version and renders it
+English and once in Simplified Chinese, in a throwaway SQLite file, publishes a version (which
+renders its PDF in the background, as publishing does in production) and then, in turns,
+``--repeat`` times after one warm-up each:
 
-* through the real task code (``request_export`` → the Celery task, run in process: claim,
-  HTML from the print templates, WeasyPrint, storage, bookkeeping), and
-* the very same HTML through bare WeasyPrint (``HTML(string=…).write_pdf(…)`` with the same
-  PDF options and a fresh font configuration, as a script would call it),
+* ``app``: a new export through ``request_export`` and the render task, in a worker process
+  of its own that renders every export of the run, as a Celery worker does (claim, HTML from
+  the print templates, WeasyPrint with PDF/A-3a, tags and the embedded snapshot, finishing,
+  storage, bookkeeping);
+* ``bare``: the very same HTML through bare WeasyPrint (``HTML(string=…).write_pdf(…)`` with
+  the same PDF options), in a second process, as a script would call it;
+* ``chromium``: headless Chromium printing the same HTML (``--print-to-pdf``, browser start
+  included, as a one-off print from the command line costs).
 
-each once to warm up and then ``--repeat`` times in turns, taking the median:
+``chromium_ratio`` is app ÷ Chromium in wall seconds of the same run (the medians); Chromium
+spreads its work over several processes, so ``chromium_cpu_ratio`` compares CPU seconds too,
+which a busy machine disturbs less. ``export_wait_s`` is the time from asking for the PDF of a
+version published earlier (its background render done) to the last byte of the download,
+through the Django test client. ``peak_rss_mb`` is the app worker process's peak.
 
-    .venv/bin/python bench/pdf_bench.py [--repeat 3] [--chromium] [--keep DIR]
+    .venv/bin/python bench/pdf_bench.py [--repeat 3] [--keep DIR]
 
-``--chromium`` also times headless Chromium printing the same HTML, for comparison.
-The last line sums it up:
-``pages=N app_s=X bare_s=Y overhead=X/Y cjk_pages=N cjk_app_s=X cjk_bare_s=Y
-cjk_overhead=X/Y peak_rss_mb=M``.
+The last line sums it up: ``pages=N app_s=… bare_s=… chromium_s=… chromium_ratio=…
+cjk_pages=N cjk_app_s=… cjk_bare_s=… cjk_chromium_s=… cjk_chromium_ratio=…
+chromium_cpu_ratio=… cjk_chromium_cpu_ratio=… export_wait_s=… peak_rss_mb=…``.
 """
 
 import argparse
+import multiprocessing
 import os
 import random
 import resource
@@ -36,7 +45,7 @@ from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TIME_LIMIT_S = 900
+TIME_LIMIT_S = 1800
 
 METRICS, QUARTERS, MILESTONES, SERVICES, TEAMS, BOARD = 60, 8, 80, 25, 8, 10
 
@@ -77,25 +86,6 @@ WORDS = {
         "person": ("丽", "陈"),
     },
 }
-
-
-def setup_django(media_root: str) -> None:
-    sys.path.insert(0, str(ROOT))
-    os.environ["DATABASE_URL"] = "sqlite://:memory:"
-    os.environ["CHARTERBOARD_VAR_DIR"] = tempfile.mkdtemp(prefix="pdf-bench-")
-    os.environ["MEDIA_ROOT"] = media_root
-    os.environ["CELERY_TASK_ALWAYS_EAGER"] = "1"
-    os.environ.pop("REDIS_URL", None)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
-
-    django.setup()
-    from django.db import connection
-
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    from charter.documents.rendering import release_memory
-
-    release_memory()  # what running the migrations left behind is no part of a render
 
 
 def build_charter(language: str, rng: random.Random):
@@ -293,66 +283,88 @@ def build_charter(language: str, rng: random.Random):
     return publish(charter, editor.user, editor, label="2026-Q4", summary=text[:200])
 
 
-def timed(function) -> tuple[float, float, object]:
-    """CPU and wall seconds of one call and of freeing what it left behind, and its result.
+def worker(connection, database_url: str, media_root: str, var_dir: str) -> None:
+    """A render process: answers the parent's requests until told to stop, then reports its peak.
 
-    The task frees a render's memory itself (a worker must give it back), so a bare render is
-    charged for collecting its garbage too rather than leaving it to whichever run comes next.
-    The CPU time of this process is what a render costs; the wall time also counts whatever
-    else the machine is doing, which on a shared machine varies by half from run to run.
+    A process of its own, so that its peak memory is a worker's, not the benchmark's.
     """
-    from charter.documents.rendering import release_memory
+    signal.alarm(TIME_LIMIT_S)
+    configure(database_url, media_root, var_dir)
+    while (request := connection.recv()) is not None:
+        kind, argument = request
+        started, started_cpu = time.perf_counter(), time.process_time()
+        pages, timings = RENDERERS[kind](argument)
+        from charter.documents.rendering import release_memory
 
-    started, started_cpu = time.perf_counter(), time.process_time()
-    result = function()
-    release_memory()
-    return time.process_time() - started_cpu, time.perf_counter() - started, result
-
-
-def compare(repeat: int, contenders: dict) -> dict:
-    """Median CPU and wall seconds of each contender, run in turns after one warm-up each, so
-    that a busy moment of the machine slows them all alike; with each one's last result."""
-    runs = {name: [] for name in contenders}
-    for function in contenders.values():
-        timed(function)
-    for _ in range(repeat):
-        for name, function in contenders.items():
-            runs[name].append(timed(function))
-    return {
-        name: (
-            statistics.median(cpu for cpu, _wall, _result in results),
-            statistics.median(wall for _cpu, wall, _result in results),
-            results[-1][2],
+        release_memory()  # the task frees a render's memory; a bare render is charged as much
+        connection.send(
+            (time.process_time() - started_cpu, time.perf_counter() - started, pages, timings)
         )
-        for name, results in runs.items()
-    }
+    connection.send(peak_rss_mb())
 
 
-def app_render(version):
+def peak_rss_mb() -> float:
+    """This process's peak resident memory since it started.
+
+    Linux keeps ``ru_maxrss`` across the exec that starts a spawned process, so a child
+    would report its parent's peak; the kernel's high-water mark of this process's own memory
+    (``VmHWM``) starts afresh.
+    """
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kilobytes = next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM"))
+    return int(kilobytes) / 1024
+
+
+def app_render(version_pk: int) -> tuple[int, dict]:
     """A new export of the version through ``request_export`` and the task, as in production."""
     from charter.documents.requests import request_export
-    from charter.models import PdfExport
+    from charter.models import CharterVersion, PdfExport
 
+    version = CharterVersion.objects.select_related("charter__workspace", "author").get(
+        pk=version_pk
+    )
     PdfExport.objects.filter(version=version).delete()
     export = request_export(version, PdfExport.Kind.CHARTER, version.author)
     export.refresh_from_db()
     assert export.status == PdfExport.Status.DONE, export.error
-    return export
+    return export.page_count, export.timings
 
 
-def bare_render(html: str, version) -> bytes:
+def bare_render(argument: tuple[str, int]) -> tuple[int, dict]:
     from weasyprint import HTML
 
     from charter.documents.rendering import PDF_VARIANT, snapshot_attachment
+    from charter.models import CharterVersion
 
-    return HTML(string=html, base_url=str(ROOT)).write_pdf(
+    html_path, version_pk = argument
+    version = CharterVersion.objects.get(pk=version_pk)
+    document = HTML(string=Path(html_path).read_text(), base_url=str(ROOT)).render()
+    document.write_pdf(
         pdf_tags=True, pdf_variant=PDF_VARIANT, attachments=[snapshot_attachment(version)]
     )
+    return len(document.pages), {}
 
 
-def chromium_render(html_path: Path, out: Path) -> None:
-    browser = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "chromium"
-    subprocess.run(
+RENDERERS = {"app": app_render, "bare": bare_render}
+
+
+def chromium_path() -> str:
+    browser = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+    if not browser:
+        sys.exit("headless Chromium is the yardstick: install chromium or set CHROMIUM_PATH")
+    return browser
+
+
+def chromium_render(html_path: Path, out: Path) -> tuple[float, float]:
+    """CPU and wall seconds of headless Chromium printing the page (all its processes)."""
+    browser = chromium_path()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    # The browser is the machine's own, the page a file this run wrote.
+    subprocess.run(  # noqa: S603
         [
             browser,
             "--headless",
@@ -366,69 +378,141 @@ def chromium_render(html_path: Path, out: Path) -> None:
         capture_output=True,
         timeout=300,
     )
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, wall
 
 
-def measure(language: str, repeat: int, chromium: bool, keep: Path | None) -> dict:
-    from charter.documents import rendering as pdf
+def export_wait(version) -> float:
+    """Seconds from asking for the PDF of a published version to the downloaded file.
 
-    version = build_charter(language, random.Random(2026))
-    html = pdf.build_html(app_render(version))
-    timings = compare(
-        repeat, {"app": lambda: app_render(version), "bare": lambda: bare_render(html, version)}
+    The render that publishing queued is done by now, so asking must find it, not render.
+    """
+    from django.test import Client
+    from django.urls import reverse
+
+    from charter.models import PdfExport
+
+    client = Client(HTTP_HOST="localhost")  # "testserver" is no allowed host here
+    client.force_login(version.author)
+    slug = version.charter.workspace.slug
+    exports_before = PdfExport.objects.count()
+    started = time.perf_counter()
+    response = client.post(
+        reverse("charter:export-create", args=[slug, version.pk]), {"kind": "charter"}
     )
-    (app_s, app_wall, export), (bare_s, bare_wall, _data) = timings["app"], timings["bare"]
-    result = {
-        "pages": export.page_count,
-        "app_s": app_s,
-        "bare_s": bare_s,
-        "app_wall": app_wall,
-        "bare_wall": bare_wall,
-        "timings": export.timings,
-    }
-    if keep:
-        keep.mkdir(parents=True, exist_ok=True)
-        with export.file.open("rb") as handle:
-            (keep / f"charter-{language}.pdf").write_bytes(handle.read())
-        (keep / f"charter-{language}.html").write_text(html)
-    if chromium:
-        # Chromium renders in child processes this one cannot time: wall time only.
-        folder = Path(tempfile.mkdtemp(prefix="pdf-bench-chromium-"))
-        page = folder / "charter.html"
-        page.write_text(html)
-        chromium = compare(repeat, {"chromium": lambda: chromium_render(page, folder / "out.pdf")})
-        result["chromium_wall"] = chromium["chromium"][1]
-    return result
+    assert response.status_code == 302, response.status_code
+    export = PdfExport.objects.get(pk=response["Location"].rstrip("/").split("/")[-1])
+    download = client.get(reverse("charter:export-download", args=[slug, export.pk]))
+    data = b"".join(download.streaming_content)
+    waited = time.perf_counter() - started
+    assert download.status_code == 200 and data.startswith(b"%PDF"), download.status_code
+    assert PdfExport.objects.count() == exports_before, "asking again made a new export"
+    return waited
+
+
+def configure(database_url: str, media_root: str, var_dir: str) -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ["DATABASE_URL"] = database_url
+    os.environ["CHARTERBOARD_VAR_DIR"] = var_dir
+    os.environ["MEDIA_ROOT"] = media_root
+    os.environ["CELERY_TASK_ALWAYS_EAGER"] = "1"
+    os.environ.pop("REDIS_URL", None)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+
+
+def setup_django(folder: Path) -> tuple:
+    """A migrated SQLite file that the render processes open too; what they need to know."""
+    where = (f"sqlite:///{folder / 'bench.sqlite3'}", str(folder / "media"), str(folder / "var"))
+    configure(*where)
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    return where
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--chromium", action="store_true", help="also time headless Chromium")
     parser.add_argument("--keep", type=Path, help="write the PDFs and their HTML here")
     options = parser.parse_args()
     signal.alarm(TIME_LIMIT_S)  # a benchmark must never hang a CI job
+    chromium_path()
 
-    setup_django(tempfile.mkdtemp(prefix="pdf-bench-media-"))
-    english = measure("en", options.repeat, options.chromium, options.keep)
-    chinese = measure("zh-hans", options.repeat, options.chromium, options.keep)
-    peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    folder = Path(tempfile.mkdtemp(prefix="pdf-bench-"))
+    where = setup_django(folder)
+    from charter.documents import rendering
+    from charter.models import PdfExport
 
-    for name, result in (("English", english), ("Chinese", chinese)):
-        line = (
-            f"{name}: {result['pages']} pages; CPU s: app {result['app_s']:.2f} "
-            f"(last render's steps, wall s: {result['timings']}), bare {result['bare_s']:.2f}; "
-            f"wall s: app {result['app_wall']:.2f}, bare {result['bare_wall']:.2f}"
+    languages = {"en": "", "zh-hans": "cjk_"}
+    versions, pages = {}, {}
+    for language in languages:
+        version = versions[language] = build_charter(language, random.Random(2026))
+        export = PdfExport.objects.get(version=version, kind=PdfExport.Kind.CHARTER)
+        assert export.status == PdfExport.Status.DONE, export.error  # publishing rendered it
+        pages[language] = folder / f"charter-{language}.html"
+        pages[language].write_text(rendering.build_html(export))
+        if options.keep:
+            options.keep.mkdir(parents=True, exist_ok=True)
+            with export.file.open("rb") as handle:
+                (options.keep / f"charter-{language}.pdf").write_bytes(handle.read())
+            (options.keep / f"charter-{language}.html").write_text(pages[language].read_text())
+    waits = [export_wait(version) for version in versions.values()]
+
+    context = multiprocessing.get_context("spawn")
+    workers = {}
+    for kind in RENDERERS:
+        ours, theirs = context.Pipe()
+        process = context.Process(target=worker, args=(theirs, *where), daemon=True)
+        process.start()
+        workers[kind] = (ours, process)
+
+    def in_worker(kind: str, argument) -> tuple:
+        workers[kind][0].send((kind, argument))
+        return workers[kind][0].recv()
+
+    runs = {language: {"app": [], "bare": [], "chromium": []} for language in languages}
+    for turn in range(options.repeat + 1):  # the first turn warms up, and is not counted
+        for language, version in versions.items():
+            results = {
+                "app": in_worker("app", version.pk),
+                "bare": in_worker("bare", (str(pages[language]), version.pk)),
+                "chromium": chromium_render(pages[language], folder / "chromium.pdf"),
+            }
+            for name, result in results.items():
+                if turn:
+                    runs[language][name].append(result)
+    peaks = {}
+    for kind, (connection, process) in workers.items():
+        connection.send(None)
+        peaks[kind] = connection.recv()
+        process.join(timeout=30)
+
+    summary = []
+    for language, prefix in languages.items():
+        run = runs[language]
+        cpu = {name: statistics.median(r[0] for r in results) for name, results in run.items()}
+        wall = {name: statistics.median(r[1] for r in results) for name, results in run.items()}
+        count, timings = run["app"][-1][2], run["app"][-1][3]
+        print(
+            f"{language}: {count} pages; wall s: app {wall['app']:.2f} (last render's steps: "
+            f"{timings}), bare WeasyPrint {wall['bare']:.2f}, headless Chromium "
+            f"{wall['chromium']:.2f}; CPU s: app {cpu['app']:.2f}, bare {cpu['bare']:.2f}, "
+            f"Chromium {cpu['chromium']:.2f}"
         )
-        if "chromium_wall" in result:
-            line += f", headless Chromium {result['chromium_wall']:.2f}"
-        print(line)
-    print(
-        f"pages={english['pages']} app_s={english['app_s']:.2f} bare_s={english['bare_s']:.2f} "
-        f"overhead={english['app_s'] / english['bare_s']:.2f} "
-        f"cjk_pages={chinese['pages']} cjk_app_s={chinese['app_s']:.2f} "
-        f"cjk_bare_s={chinese['bare_s']:.2f} "
-        f"cjk_overhead={chinese['app_s'] / chinese['bare_s']:.2f} peak_rss_mb={peak_rss_mb:.0f}"
-    )
+        summary.append(
+            f"{prefix}pages={count} {prefix}app_s={wall['app']:.2f} "
+            f"{prefix}bare_s={wall['bare']:.2f} {prefix}chromium_s={wall['chromium']:.2f} "
+            f"{prefix}chromium_ratio={wall['app'] / wall['chromium']:.2f} "
+            f"{prefix}chromium_cpu_ratio={cpu['app'] / cpu['chromium']:.2f}"
+        )
+    print(f"bare WeasyPrint process peak RSS: {peaks['bare']:.0f} MB; export waits s: {waits}")
+    print(" ".join(summary) + f" export_wait_s={max(waits):.2f} peak_rss_mb={peaks['app']:.0f}")
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
