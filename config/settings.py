@@ -187,6 +187,42 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Files on an S3-compatible bucket when one is named, so that any web host serves what any
+# worker stored; otherwise on the local disk under MEDIA_ROOT.
+S3_BUCKET = os.environ.get("CHARTERBOARD_S3_BUCKET", "")
+# Seconds a presigned download link stays valid: long enough to start the download, short
+# enough that a forwarded link soon stops working.
+S3_PRESIGN_SECONDS = int(os.environ.get("CHARTERBOARD_S3_PRESIGN_SECONDS", "60"))
+
+
+def s3_storage(bucket: str, **connection) -> dict:
+    """The ``STORAGES["default"]`` entry for a bucket; ``connection`` holds endpoint_url,
+    region_name, access_key, secret_key and addressing_style (None: boto3's own default)."""
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            **connection,
+            "signature_version": "s3v4",
+            # Private objects: every download goes through the app's access check first.
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": S3_PRESIGN_SECONDS,
+            # As on disk, a name already taken gets a suffix instead of replacing the file.
+            "file_overwrite": False,
+        },
+    }
+
+
+if S3_BUCKET:
+    STORAGES["default"] = s3_storage(
+        S3_BUCKET,
+        endpoint_url=os.environ.get("CHARTERBOARD_S3_ENDPOINT_URL") or None,
+        region_name=os.environ.get("CHARTERBOARD_S3_REGION") or None,
+        access_key=os.environ.get("CHARTERBOARD_S3_ACCESS_KEY_ID") or None,
+        secret_key=os.environ.get("CHARTERBOARD_S3_SECRET_ACCESS_KEY") or None,
+        addressing_style=os.environ.get("CHARTERBOARD_S3_ADDRESSING_STYLE") or None,
+    )
 # Large enough for a charter PDF to verify, small enough to refuse abuse.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
