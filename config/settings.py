@@ -267,6 +267,14 @@ CELERY_WORKER_MAX_MEMORY_PER_CHILD = int(
     os.environ.get("CELERY_WORKER_MAX_MEMORY_PER_CHILD", str(600 * 1024))
 )
 CELERY_TASK_IGNORE_RESULT = True
+# Queues by kind, so that a long render never holds up an email: PDF renders (charters and
+# board packs) wait in ``documents``; everything else (emails, webhooks, notifications,
+# reminders) in ``messages``. Each kind of worker consumes one with ``-Q`` and scales alone.
+DOCUMENTS_QUEUE = "documents"
+MESSAGES_QUEUE = "messages"
+WORKER_QUEUES = (DOCUMENTS_QUEUE, MESSAGES_QUEUE)
+CELERY_TASK_DEFAULT_QUEUE = MESSAGES_QUEUE
+CELERY_TASK_ROUTES = {"charter.documents.tasks.*": {"queue": DOCUMENTS_QUEUE}}
 # Task modules live beside what they work on, not in one ``tasks.py`` per app.
 CELERY_IMPORTS = (
     "charter.mail",
