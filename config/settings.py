@@ -131,6 +131,12 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 else:
     # A database that does not answer fails the request (and /readyz) instead of hanging it.
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
+    # Behind PgBouncer in transaction mode each transaction may run on another server
+    # connection: a server-side cursor (a named cursor outliving its transaction) would be
+    # lost. Django's client-side parameter binding already avoids prepared statements.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env_bool(
+        "DATABASE_TRANSACTION_POOLING", False
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

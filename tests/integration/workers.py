@@ -32,7 +32,7 @@ class Workers:
         self,
         name: str,
         stall_seconds: float = 0,
-        queues: tuple[str, ...] = settings.WORKER_QUEUES,
+        queues: tuple[str, ...] = (),
         **extra_env: str,
     ) -> subprocess.Popen:
         env = {
@@ -48,7 +48,8 @@ class Workers:
         command = [sys.executable, "-m", "celery"]
         if stall_seconds:
             command = [sys.executable, "-m", "tests.integration.slow_worker", str(stall_seconds)]
-        command += ["-A", "config", "worker", "-P", "solo", "-Q", ",".join(queues)]
+        command += ["-A", "config", "worker", "-P", "solo"]
+        command += ["-Q", ",".join(queues or settings.WORKER_QUEUES)]
         command += ["-n", f"{name}@%h", "--without-gossip", "--without-mingle"]
         command += ["--without-heartbeat", "--loglevel=info"]
         log = open(self.tmp_path / f"{name}.log", "w")  # noqa: SIM115  closed with the process
