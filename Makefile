@@ -49,7 +49,7 @@ test: system-deps messages install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 worker: install messages
-	$(PY) -m celery -A config worker --loglevel=info
+	$(PY) -m celery -A config worker --queues=documents,messages --loglevel=info
 
 lint: install-dev
 	.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/lint-imports --no-logo

@@ -13,6 +13,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from config.observability import init_sentry
 from config.sso import oidc_origins, oidc_providers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -73,6 +74,7 @@ INSTALLED_APPS = [
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
     "allauth.mfa",
+    "django_prometheus",
     "charter",
     "research",
     "roadmap",
@@ -80,6 +82,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First and last: request counts and latencies as the whole stack answered them.
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "config.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -96,6 +101,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     # Last, so that it sees the outcome of every authentication attempt.
     "axes.middleware.AxesMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -132,6 +138,12 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 else:
     # A database that does not answer fails the request (and /readyz) instead of hanging it.
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
+    # Behind PgBouncer in transaction mode each transaction may run on another server
+    # connection: a server-side cursor (a named cursor outliving its transaction) would be
+    # lost. Django's client-side parameter binding already avoids prepared statements.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env_bool(
+        "DATABASE_TRANSACTION_POOLING", False
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -238,6 +250,42 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Files on an S3-compatible bucket when one is named, so that any web host serves what any
+# worker stored; otherwise on the local disk under MEDIA_ROOT.
+S3_BUCKET = os.environ.get("CHARTERBOARD_S3_BUCKET", "")
+# Seconds a presigned download link stays valid: long enough to start the download, short
+# enough that a forwarded link soon stops working.
+S3_PRESIGN_SECONDS = int(os.environ.get("CHARTERBOARD_S3_PRESIGN_SECONDS", "60"))
+
+
+def s3_storage(bucket: str, **connection) -> dict:
+    """The ``STORAGES["default"]`` entry for a bucket; ``connection`` holds endpoint_url,
+    region_name, access_key, secret_key and addressing_style (None: boto3's own default)."""
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            **connection,
+            "signature_version": "s3v4",
+            # Private objects: every download goes through the app's access check first.
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": S3_PRESIGN_SECONDS,
+            # As on disk, a name already taken gets a suffix instead of replacing the file.
+            "file_overwrite": False,
+        },
+    }
+
+
+if S3_BUCKET:
+    STORAGES["default"] = s3_storage(
+        S3_BUCKET,
+        endpoint_url=os.environ.get("CHARTERBOARD_S3_ENDPOINT_URL") or None,
+        region_name=os.environ.get("CHARTERBOARD_S3_REGION") or None,
+        access_key=os.environ.get("CHARTERBOARD_S3_ACCESS_KEY_ID") or None,
+        secret_key=os.environ.get("CHARTERBOARD_S3_SECRET_ACCESS_KEY") or None,
+        addressing_style=os.environ.get("CHARTERBOARD_S3_ADDRESSING_STYLE") or None,
+    )
 # Large enough for a charter PDF to verify, small enough to refuse abuse.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -282,6 +330,14 @@ CELERY_WORKER_MAX_MEMORY_PER_CHILD = int(
     os.environ.get("CELERY_WORKER_MAX_MEMORY_PER_CHILD", str(600 * 1024))
 )
 CELERY_TASK_IGNORE_RESULT = True
+# Queues by kind, so that a long render never holds up an email: PDF renders (charters and
+# board packs) wait in ``documents``; everything else (emails, webhooks, notifications,
+# reminders) in ``messages``. Each kind of worker consumes one with ``-Q`` and scales alone.
+DOCUMENTS_QUEUE = "documents"
+MESSAGES_QUEUE = "messages"
+WORKER_QUEUES = (DOCUMENTS_QUEUE, MESSAGES_QUEUE)
+CELERY_TASK_DEFAULT_QUEUE = MESSAGES_QUEUE
+CELERY_TASK_ROUTES = {"charter.documents.tasks.*": {"queue": DOCUMENTS_QUEUE}}
 # Task modules live beside what they work on, not in one ``tasks.py`` per app.
 CELERY_IMPORTS = (
     "charter.mail",
@@ -376,13 +432,44 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
+# ``json``: one JSON object per line, for a log collector; ``text``: for people.
+LOG_FORMAT = os.environ.get("CHARTERBOARD_LOG_FORMAT", "text").strip().lower()
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"CHARTERBOARD_LOG_FORMAT={LOG_FORMAT!r}: use json or text.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "config.observability.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s %(task_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "fontTools": {"level": "WARNING"},
         "weasyprint": {"level": "ERROR"},
     },
 }
+
+# Prometheus: /metrics answers a scraper sending this bearer token; without one, only
+# clients on this machine (config/metrics.py).
+METRICS_TOKEN = os.environ.get("CHARTERBOARD_METRICS_TOKEN", "")
+
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    init_sentry(
+        SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )

@@ -7,7 +7,7 @@ from django.views.generic import RedirectView
 import charter.converters  # noqa: F401  registers <workspace:…> before the patterns below
 from charter import palette
 from charter.workspaces import accounts
-from config import health
+from config import health, metrics
 
 
 def palette_stylesheet(request):
@@ -26,6 +26,7 @@ def favicon(request):
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("metrics", metrics.metrics, name="metrics"),
     path("favicon.ico", favicon, name="favicon"),
     path("palette.css", palette_stylesheet, name="palette-css"),
     path("admin/", admin.site.urls),

@@ -141,3 +141,21 @@ def broker_down():
     broker = UnreachableBroker()
     yield broker
     broker.restore()
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """moto in server mode on a free loopback port, for the whole session."""
+    from tests.s3server import S3Server
+
+    server = S3Server().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def s3_bucket(s3_server, settings):
+    """A fresh bucket that the default storage writes to for this test; its name."""
+    bucket = s3_server.new_bucket()
+    settings.STORAGES = s3_server.storages(bucket)
+    return bucket

@@ -1,6 +1,6 @@
 """PDF exports of a version: request one, watch its status, download it, retry a failure."""
 
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -10,6 +10,7 @@ from charter.documents import limits
 from charter.documents.exports import document_offers, filename
 from charter.documents.forms import ExportRequestForm
 from charter.documents.requests import request_export, requeue_stopped, retry_export
+from charter.downloads import stored_file_response
 from charter.models import CharterVersion, PdfExport
 from charter.registry import announce_opened
 from charter.throttle import too_many_requests
@@ -63,14 +64,9 @@ def export_detail(request, pdfexport_pk):
 @workspace_view()
 def export_download(request, pdfexport_pk):
     export = _get_export(request, pdfexport_pk, status=PdfExport.Status.DONE)
-    try:
-        handle = export.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404("The file of this export is missing.") from error
+    response = stored_file_response(export.file, filename(export), "application/pdf")
     announce_opened(request, export.kind, export.version, export.params)
-    return FileResponse(
-        handle, as_attachment=True, filename=filename(export), content_type="application/pdf"
-    )
+    return response
 
 
 @workspace_view()

@@ -1,13 +1,14 @@
 """Minutes approval, resolutions, cancellation and the calendar feed of board meetings."""
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from charter.access import get_in_workspace, workspace_view
+from charter.downloads import stored_file_response
 from charter.errors import DomainError, NotAllowed
 from charter.throttle import Ceiling, client_address, too_many_requests
 
@@ -60,11 +61,8 @@ def minutes_pdf(request, meeting_pk):
         return HttpResponseNotAllowed(["GET"])
     if not meeting.minutes_pdf:
         raise Http404(_("These minutes are not filed yet."))
-    return FileResponse(
-        meeting.minutes_pdf.open("rb"),
-        as_attachment=True,
-        filename=f"minutes-{meeting.scheduled_at:%Y-%m-%d}.pdf",
-        content_type="application/pdf",
+    return stored_file_response(
+        meeting.minutes_pdf, f"minutes-{meeting.scheduled_at:%Y-%m-%d}.pdf", "application/pdf"
     )
 
 

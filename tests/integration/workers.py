@@ -28,7 +28,13 @@ class Workers:
         self.tmp_path = tmp_path
         self.processes: list[subprocess.Popen] = []
 
-    def start(self, name: str, stall_seconds: float = 0, **extra_env: str) -> subprocess.Popen:
+    def start(
+        self,
+        name: str,
+        stall_seconds: float = 0,
+        queues: tuple[str, ...] = (),
+        **extra_env: str,
+    ) -> subprocess.Popen:
         env = {
             **os.environ,
             "DATABASE_URL": database_url(),
@@ -43,6 +49,7 @@ class Workers:
         if stall_seconds:
             command = [sys.executable, "-m", "tests.integration.slow_worker", str(stall_seconds)]
         command += ["-A", "config", "worker", "-P", "solo"]
+        command += ["-Q", ",".join(queues or settings.WORKER_QUEUES)]
         command += ["-n", f"{name}@%h", "--without-gossip", "--without-mingle"]
         command += ["--without-heartbeat", "--loglevel=info"]
         log = open(self.tmp_path / f"{name}.log", "w")  # noqa: SIM115  closed with the process

@@ -31,6 +31,8 @@ class Command(BaseCommand):
                 "worker",
                 "-B",
                 "--pool=solo",
+                # One local worker for every kind of task; production runs one per queue.
+                f"--queues={','.join(settings.WORKER_QUEUES)}",
                 "--loglevel=warning",
             ],
         )
