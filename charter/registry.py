@@ -340,3 +340,17 @@ register_event_listener = event_listeners.register
 def announce(event_key: str, workspace, payload: dict) -> None:
     for listener in event_listeners:
         listener.notify(event_key, workspace, payload)
+
+
+@dataclass(frozen=True)
+class ApiRouter:
+    """A django-ninja ``Router`` another app adds to the REST API under ``/api/v1/``
+    (e.g. the roadmap's milestones). Its operations authenticate with ``charter.api.auth``."""
+
+    key: str
+    order: int
+    router: Any
+
+
+api_routers: Hook[ApiRouter] = Hook("API router")
+register_api_router = api_routers.register
