@@ -17,6 +17,7 @@ from charter.models import Charter, CharterVersion, Metric, MetricActual, Object
 
 from . import auth
 from .errors import ApiError
+from .ids import Id
 from .schemas import (
     ActualIn,
     ActualOut,
@@ -30,8 +31,6 @@ from .schemas import (
     WorkspaceOut,
 )
 
-# Ids beyond PostgreSQL's integer are refused by validation, not by the database.
-Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
 PeriodText = Annotated[
     str, Path(max_length=40, description="2026-Q3, 2026-07 or any date in the period.")
 ]
