@@ -7,7 +7,7 @@ from ninja import Router, Schema
 from charter.access import get_in_workspace, scoped
 from charter.api import auth
 from charter.api.ids import Id
-from charter.api.schemas import Error
+from charter.api.schemas import REFUSALS
 from charter.models import CharterVersion
 
 from .models import Review
@@ -56,13 +56,13 @@ def _reviews(request):
 
 
 @router.get(
-    "/versions/{version_id}/reviews", response={200: list[ReviewOut], 404: Error}, auth=auth.READ
+    "/versions/{version_id}/reviews", response={200: list[ReviewOut], **REFUSALS}, auth=auth.READ
 )
 def version_reviews(request, version_id: Id):
     version = get_in_workspace(request, CharterVersion, pk=version_id)
     return _reviews(request).filter(version=version).order_by("submitted_at", "pk")
 
 
-@router.get("/reviews/{review_id}", response={200: ReviewOut, 404: Error}, auth=auth.READ)
+@router.get("/reviews/{review_id}", response={200: ReviewOut, **REFUSALS}, auth=auth.READ)
 def review(request, review_id: Id):
     return get_in_workspace(request, _reviews(request), pk=review_id)

@@ -9,7 +9,7 @@ from ninja import Router, Schema
 from charter.access import get_in_workspace, scoped
 from charter.api import auth
 from charter.api.ids import Id
-from charter.api.schemas import Error
+from charter.api.schemas import REFUSALS
 from charter.models import AuditEvent, Charter
 from charter.people import person
 
@@ -73,7 +73,7 @@ def _milestones(request):
 
 @router.get(
     "/charters/{charter_id}/milestones",
-    response={200: list[MilestoneOut], 404: Error},
+    response={200: list[MilestoneOut], **REFUSALS},
     auth=auth.READ,
 )
 def charter_milestones(request, charter_id: Id):
@@ -81,14 +81,14 @@ def charter_milestones(request, charter_id: Id):
     return _milestones(request).filter(charter=charter)
 
 
-@router.get("/milestones/{milestone_id}", response={200: MilestoneOut, 404: Error}, auth=auth.READ)
+@router.get("/milestones/{milestone_id}", response={200: MilestoneOut, **REFUSALS}, auth=auth.READ)
 def milestone(request, milestone_id: Id):
     return get_in_workspace(request, _milestones(request), pk=milestone_id)
 
 
 @router.patch(
     "/milestones/{milestone_id}",
-    response={200: MilestoneOut, 404: Error, 422: Error},
+    response={200: MilestoneOut, **REFUSALS},
     auth=auth.WRITE_MILESTONES,
 )
 def set_milestone_status(request, milestone_id: Id, payload: StatusIn):

@@ -19,6 +19,7 @@ from . import auth
 from .errors import ApiError
 from .ids import Id
 from .schemas import (
+    REFUSALS,
     ActualIn,
     ActualOut,
     ActualResult,
@@ -34,7 +35,6 @@ from .schemas import (
 PeriodText = Annotated[
     str, Path(max_length=40, description="2026-Q3, 2026-07 or any date in the period.")
 ]
-NOT_FOUND = {404: Error}
 
 router = Router()
 
@@ -56,7 +56,9 @@ def _metrics(request):
     )
 
 
-@router.get("/workspace", response=WorkspaceOut, auth=auth.READ, tags=["workspace"])
+@router.get(
+    "/workspace", response={200: WorkspaceOut, **REFUSALS}, auth=auth.READ, tags=["workspace"]
+)
 def workspace(request):
     """The workspace the token belongs to, and its owner's role there."""
     return {
@@ -67,14 +69,16 @@ def workspace(request):
     }
 
 
-@router.get("/charters", response=list[CharterOut], auth=auth.READ, tags=["charters"])
+@router.get(
+    "/charters", response={200: list[CharterOut], **REFUSALS}, auth=auth.READ, tags=["charters"]
+)
 def charters(request):
     return scoped(request, Charter).order_by("period_start", "pk")
 
 
 @router.get(
     "/charters/{charter_id}",
-    response={200: CharterOut, **NOT_FOUND},
+    response={200: CharterOut, **REFUSALS},
     auth=auth.READ,
     tags=["charters"],
 )
@@ -84,7 +88,7 @@ def charter(request, charter_id: Id):
 
 @router.get(
     "/charters/{charter_id}/versions",
-    response={200: list[VersionOut], **NOT_FOUND},
+    response={200: list[VersionOut], **REFUSALS},
     auth=auth.READ,
     tags=["versions"],
 )
@@ -95,7 +99,7 @@ def charter_versions(request, charter_id: Id):
 
 @router.get(
     "/versions/{version_id}",
-    response={200: VersionDetail, **NOT_FOUND},
+    response={200: VersionDetail, **REFUSALS},
     auth=auth.READ,
     tags=["versions"],
 )
@@ -106,7 +110,7 @@ def version(request, version_id: Id):
 
 @router.get(
     "/versions/{version_id}/pdf",
-    response={200: None, **NOT_FOUND},
+    response={200: None, **REFUSALS},
     auth=auth.READ,
     tags=["versions"],
     openapi_extra={
@@ -139,7 +143,7 @@ def version_pdf(request, version_id: Id):
 
 @router.get(
     "/charters/{charter_id}/metrics",
-    response={200: list[MetricOut], **NOT_FOUND},
+    response={200: list[MetricOut], **REFUSALS},
     auth=auth.READ,
     tags=["metrics"],
 )
@@ -149,7 +153,7 @@ def charter_metrics(request, charter_id: Id):
 
 
 @router.get(
-    "/metrics/{metric_id}", response={200: MetricOut, **NOT_FOUND}, auth=auth.READ, tags=["metrics"]
+    "/metrics/{metric_id}", response={200: MetricOut, **REFUSALS}, auth=auth.READ, tags=["metrics"]
 )
 def metric(request, metric_id: Id):
     return get_in_workspace(request, _metrics(request), pk=metric_id)
@@ -157,7 +161,7 @@ def metric(request, metric_id: Id):
 
 @router.get(
     "/metrics/{metric_id}/actuals",
-    response={200: list[ActualOut], **NOT_FOUND},
+    response={200: list[ActualOut], **REFUSALS},
     auth=auth.READ,
     tags=["metrics"],
 )
@@ -168,7 +172,7 @@ def metric_actuals(request, metric_id: Id):
 
 @router.put(
     "/metrics/{metric_id}/actuals/{period}",
-    response={200: ActualResult, 201: ActualResult, 409: Error, 422: Error, **NOT_FOUND},
+    response={200: ActualResult, 201: ActualResult, 409: Error, **REFUSALS},
     auth=auth.WRITE_ACTUALS,
     tags=["metrics"],
 )
@@ -199,7 +203,7 @@ def put_actual(request, metric_id: Id, period: PeriodText, payload: ActualIn):
 
 @router.get(
     "/charters/{charter_id}/objectives",
-    response={200: list[ObjectiveOut], **NOT_FOUND},
+    response={200: list[ObjectiveOut], **REFUSALS},
     auth=auth.READ,
     tags=["objectives"],
 )

@@ -19,6 +19,11 @@ class Error(Schema):
     )
 
 
+# What any operation may answer besides its result: no or a bad token, a missing scope,
+# not found in the token's workspace, invalid input, too many requests.
+REFUSALS = {401: Error, 403: Error, 404: Error, 422: Error, 429: Error}
+
+
 class WorkspaceOut(Schema):
     slug: str
     name: str
