@@ -355,3 +355,17 @@ def announce_opened(request, document: str, version, params: dict | None = None)
             "params": params or {},
         },
     )
+
+
+@dataclass(frozen=True)
+class ApiRouter:
+    """A django-ninja ``Router`` another app adds to the REST API under ``/api/v1/``
+    (e.g. the roadmap's milestones). Its operations authenticate with ``charter.api.auth``."""
+
+    key: str
+    order: int
+    router: Any
+
+
+api_routers: Hook[ApiRouter] = Hook("API router")
+register_api_router = api_routers.register

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from charter.api import views as api_views
 from charter.audit_trail import views as audit_trail_views
 from charter.charters import completeness, views_data
 from charter.charters import views as charters_views
@@ -47,6 +48,13 @@ urlpatterns = [
         name="signup-confirm",
     ),
     path("invitations/<str:token>/", accounts.invitation, name="invitation"),
+    path("profile/api-tokens/", api_views.api_tokens, name="api-tokens"),
+    path("profile/api-tokens/new/", api_views.api_token_create, name="api-token-create"),
+    path(
+        "profile/api-tokens/<int:token_pk>/revoke/",
+        api_views.api_token_revoke,
+        name="api-token-revoke",
+    ),
     path("workspaces/", workspaces_views.workspace_list, name="workspaces"),
     path("workspaces/new/", workspaces_views.workspace_create, name="workspace-create"),
     path("w/<workspace:workspace>/", charters_views.workspace, name="workspace"),

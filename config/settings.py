@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "allauth.socialaccount.providers.openid_connect",
     "allauth.mfa",
     "django_prometheus",
+    "ninja",
     "charter",
     "research",
     "roadmap",
@@ -175,6 +176,8 @@ LOGIN_REDIRECT_URL = "charter:home"
 LOGOUT_REDIRECT_URL = "login"
 
 # Failed logins: lock a username+IP pair out for a while after a few failures.
+# Requests one API token may make per minute before it is answered 429 with Retry-After.
+API_RATE_LIMIT_PER_MINUTE = int(os.environ.get("API_RATE_LIMIT_PER_MINUTE", "120"))
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

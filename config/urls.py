@@ -6,6 +6,7 @@ from django.views.generic import RedirectView
 
 import charter.converters  # noqa: F401  registers <workspace:…> before the patterns below
 from charter import palette
+from charter.api.site import build_api
 from charter.workspaces import accounts
 from config import health, metrics
 
@@ -23,6 +24,8 @@ def favicon(request):
     return HttpResponseRedirect(static("favicon.svg"))
 
 
+api = build_api()
+
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
@@ -30,6 +33,7 @@ urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
     path("palette.css", palette_stylesheet, name="palette-css"),
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
     # Throttled versions of two of Django's auth views, ahead of the rest.
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),
     path("accounts/password_reset/", accounts.PasswordResetView.as_view(), name="password_reset"),

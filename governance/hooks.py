@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from charter.registry import (
     DEMO_VERSION_ORDER,
+    ApiRouter,
     DocumentPart,
     EventListener,
     ExportParameter,
@@ -16,6 +17,7 @@ from charter.registry import (
     Section,
     VersionPanel,
     register,
+    register_api_router,
     register_demo,
     register_document_part,
     register_event_listener,
@@ -27,6 +29,7 @@ from charter.registry import (
 )
 
 from . import dashboard, demo, documents
+from .api import router as api_router
 from .board import seats, snapshot
 from .notifications import events, tasks  # noqa: F401  (tasks: registers the beat tasks)
 from .reviews import panel, receipts, workflow
@@ -114,3 +117,5 @@ register_demo(demo.seed_review, order=DEMO_VERSION_ORDER + 10)
 register_event_listener(EventListener(key="webhooks", notify=events.notify))
 register_event_listener(EventListener(key="board-seats", notify=seats.follow_membership))
 register_event_listener(EventListener(key="read-receipts", notify=receipts.record_open))
+
+register_api_router(ApiRouter(key="governance", order=50, router=api_router))

@@ -5,16 +5,19 @@ charter's JSON document and its demo data. Imported once, from ``RoadmapConfig``
 from django.utils.translation import gettext_lazy as _
 
 from charter.registry import (
+    ApiRouter,
     DocumentPart,
     Portable,
     Section,
     register,
+    register_api_router,
     register_demo,
     register_document_part,
     register_portable,
 )
 
 from . import board_pack, demo, portable
+from .api import router as api_router
 from .snapshot import CHOICES, LABELS, roadmap_briefing, roadmap_completeness, roadmap_snapshot
 from .views import editor_context
 
@@ -56,3 +59,5 @@ register_portable(
 )
 
 register_demo(demo.seed_roadmap)
+
+register_api_router(ApiRouter(key="roadmap", order=40, router=api_router))

@@ -25,11 +25,13 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import DecimalValidator
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from charter import csvimport
+from charter.errors import DomainError
 from charter.models import AuditEvent, Charter, EditConflict, Metric, MetricActual, MetricImport
 from charter.people import person
 from charter.periods import first_day_of_quarter, period_label, period_start
@@ -194,42 +196,52 @@ class ParsedActual:
     note: str
 
 
+def check_actual(metric: Metric | None, values: dict[str, str], today: date):
+    """One reported actual → (ParsedActual, []) or (None, messages); the period is checked
+    only when the metric is known.
+
+    The CSV import and the API both ask this, so a figure is refused for the same reasons
+    whichever way it arrives.
+    """
+    errors = []
+    start = value = None
+    try:
+        if metric is not None:
+            start = parse_period(values.get("period", ""), metric.cadence)
+            if start > today:
+                errors.append(
+                    _("%(period)s has not started yet.")
+                    % {"period": period_label(start, metric.cadence)}
+                )
+    except ValidationError as error:
+        errors.extend(error.messages)
+    try:
+        value = parse_value(values.get("value", ""))
+    except ValidationError as error:
+        errors.extend(error.messages)
+    note = values.get("note", "")
+    if len(note) > NOTE_LIMIT:
+        errors.append(_("The note is longer than %(limit)s characters.") % {"limit": NOTE_LIMIT})
+    if errors or metric is None:
+        return None, errors
+    return ParsedActual(metric, start, value, note), []
+
+
 def validator(charter: Charter, today: date) -> csvimport.Validator:
     metrics = {metric_key(metric.name): metric for metric in charter.metrics.all()}
 
     def validate(values: dict[str, str]):
-        errors = []
         name = values.get("metric", "")
         metric = metrics.get(metric_key(name))
+        parsed, errors = check_actual(metric, values, today)
         if metric is None:
-            errors.append(
+            errors.insert(
+                0,
                 _("There is no metric “%(name)s” in this charter.") % {"name": name[:80]}
                 if name
-                else _("The metric is missing.")
+                else _("The metric is missing."),
             )
-        start = value = None
-        try:
-            if metric is not None:
-                start = parse_period(values.get("period", ""), metric.cadence)
-                if start > today:
-                    errors.append(
-                        _("%(period)s has not started yet.")
-                        % {"period": period_label(start, metric.cadence)}
-                    )
-        except ValidationError as error:
-            errors.extend(error.messages)
-        try:
-            value = parse_value(values.get("value", ""))
-        except ValidationError as error:
-            errors.extend(error.messages)
-        note = values.get("note", "")
-        if len(note) > NOTE_LIMIT:
-            errors.append(
-                _("The note is longer than %(limit)s characters.") % {"limit": NOTE_LIMIT}
-            )
-        if errors:
-            return None, errors
-        return ParsedActual(metric, start, value, note), []
+        return parsed, errors
 
     return validate
 
@@ -304,7 +316,11 @@ def _taken(parsed: ParsedActual, current: MetricActual) -> str:
     return _(
         "“%(metric)s” already has %(current)s for %(period)s; tick “update existing actuals” "
         "to replace it with %(value)s."
-    ) % {
+    ) % _taken_values(parsed, current)
+
+
+def _taken_values(parsed: ParsedActual, current: MetricActual) -> dict:
+    return {
         "metric": parsed.metric.name,
         "current": current.value,
         "period": period_label(parsed.period_start, parsed.metric.cadence),
@@ -323,6 +339,7 @@ def _store(new: list[ParsedActual], changed: list[tuple], by) -> None:
                 note=parsed.note,
                 recorded_by=by,
                 updated_by=by,
+                source=MetricActual.Source.CSV,
             )
             for parsed in new
         ],
@@ -332,10 +349,75 @@ def _store(new: list[ParsedActual], changed: list[tuple], by) -> None:
     for current, parsed in changed:
         current.value, current.note = parsed.value, parsed.note or current.note
         current.recorded_by, current.recorded_at = by, now
+        current.source = MetricActual.Source.CSV
         try:
             current.save_revision(current.revision, by)
         except EditConflict:
             continue  # edited by hand since the preview: that value stands
+
+
+class ActualTaken(DomainError):
+    """The period already has another value and the caller did not ask to replace it."""
+
+
+def record_actual(parsed: ParsedActual, by, *, replace: bool, source: str) -> str:
+    """Store one actual under the import's rule: "created", "unchanged" or "updated".
+
+    The same figure sent again changes nothing, and another figure for a period that has one
+    raises ``ActualTaken`` unless ``replace``. The row is locked so that two callers sending
+    the same period at once cannot both create it or undo each other.
+    """
+    with transaction.atomic():
+        current = (
+            MetricActual.objects.select_for_update()
+            .filter(metric=parsed.metric, period_start=parsed.period_start)
+            .first()
+        )
+        if current is None:
+            _actual, created = MetricActual.objects.get_or_create(
+                metric=parsed.metric,
+                period_start=parsed.period_start,
+                defaults={
+                    "value": parsed.value,
+                    "note": parsed.note,
+                    "recorded_by": by,
+                    "updated_by": by,
+                    "source": source,
+                },
+            )
+            if created:
+                _audit_recorded(parsed, by, source, previous=None)
+                return "created"
+            return record_actual(parsed, by, replace=replace, source=source)
+        if _same(current, parsed):
+            return "unchanged"
+        if not replace:
+            raise ActualTaken(
+                _(
+                    "“%(metric)s” already has %(current)s for %(period)s; send “replace”: true "
+                    "to replace it with %(value)s."
+                )
+                % _taken_values(parsed, current)
+            )
+        previous = current.value
+        current.value, current.note = parsed.value, parsed.note or current.note
+        current.recorded_by, current.source = by, source
+        current.save_revision(current.revision, by)
+        _audit_recorded(parsed, by, source, previous=previous)
+        return "updated"
+
+
+def _audit_recorded(parsed: ParsedActual, by, source: str, previous) -> None:
+    changes = {
+        "period": period_label(parsed.period_start, parsed.metric.cadence),
+        "value": str(parsed.value),
+        "source": str(MetricActual.Source(source).label),
+    }
+    if previous is not None:
+        changes["previous value"] = str(previous)
+    AuditEvent.record(
+        parsed.metric.charter.workspace, by, "metric.actual_recorded", parsed.metric, changes
+    )
 
 
 def confirm(metric_import: MetricImport, mapping: dict, update_existing: bool, by) -> MetricImport:

@@ -1,3 +1,4 @@
+from .api_tokens import ApiScope, ApiToken
 from .audit import AuditEvent
 from .base import EditConflict, Ordered, Revisioned
 from .charter import Charter
@@ -24,6 +25,8 @@ from .workspace import Invitation, Membership, Role, Workspace
 
 __all__ = [
     "ActualReminder",
+    "ApiScope",
+    "ApiToken",
     "Audience",
     "AuditEvent",
     "Charter",

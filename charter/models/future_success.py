@@ -127,6 +127,11 @@ class Metric(Revisioned, Ordered):
 class MetricActual(Revisioned):
     """The reported value of a metric for one period (a month or a quarter)."""
 
+    class Source(models.TextChoices):
+        MANUAL = "manual", _("Entered by hand")
+        CSV = "csv", _("CSV import")
+        API = "api", _("API")
+
     metric = models.ForeignKey(Metric, on_delete=models.CASCADE, related_name="actuals")
     period_start = models.DateField(
         _("period start"), help_text=_("The first day of the month or quarter.")
@@ -137,6 +142,10 @@ class MetricActual(Revisioned):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     recorded_at = models.DateTimeField(auto_now=True)
+    # Where the value came from last, so that a reader can tell a CRM figure from a typed one.
+    source = models.CharField(
+        _("source"), max_length=10, choices=Source.choices, default=Source.MANUAL
+    )
 
     workspace_path = "metric__charter__workspace"
 

@@ -52,6 +52,8 @@ def main_pages(charter: Charter) -> list[str]:
         reverse("charter:members", kwargs=in_workspace),
         reverse("charter:audit", kwargs=in_workspace),
         reverse("charter:verify", kwargs=in_workspace),
+        reverse("charter:metric", kwargs={**in_workspace, "metric_pk": charter.metrics.first().pk}),
+        reverse("charter:api-tokens"),
     ]
     if meeting:
         pages.append(

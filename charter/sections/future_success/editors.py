@@ -137,6 +137,11 @@ class MetricActualForm(EditForm):
             )
         return start
 
+    def clean(self):
+        # A figure typed here is the person's own, whatever brought the earlier one.
+        self.instance.source = MetricActual.Source.MANUAL
+        return super().clean()
+
 
 def metric_page(request, metric) -> str:
     return reverse("charter:metric", args=[request.workspace.slug, metric.pk])
@@ -190,6 +195,7 @@ ACTUAL_TABLE = RowEditor(
         (gettext_lazy("Period"), ""),
         (gettext_lazy("Value"), "num"),
         (gettext_lazy("Note"), ""),
+        (gettext_lazy("Source"), ""),
     ),
     empty_text=gettext_lazy("No actual reported yet."),
     add_label=gettext_lazy("Add actual"),

@@ -17,6 +17,7 @@ def metric_detail(request, metric_pk):
         "data": metric_data(metric),
         "drivers": metric.drivers.all(),
         "outcomes": metric.driven_outcomes.all(),
+        "latest_actual": metric.actuals.order_by("-period_start").first(),
         "actuals": ACTUAL_TABLE.table_context(request, metric, ACTUAL_TABLE.rows(metric)),
     }
     return render(request, "charter/sections/future_success/metric_detail.html", context)
