@@ -6,15 +6,17 @@ from django.utils.translation import gettext_lazy as _
 
 from charter.registry import (
     DocumentPart,
+    PhaseSource,
     Portable,
     Section,
     register,
     register_demo,
     register_document_part,
+    register_phase_source,
     register_portable,
 )
 
-from . import board_pack, demo, portable
+from . import board_pack, demo, phases, portable
 from .snapshot import CHOICES, LABELS, roadmap_briefing, roadmap_completeness, roadmap_snapshot
 from .views import editor_context
 
@@ -56,3 +58,6 @@ register_portable(
 )
 
 register_demo(demo.seed_roadmap)
+
+# The scope's audiences are served from one of these phases (design note 27).
+register_phase_source(PhaseSource(phases.phase_choices))
