@@ -6,6 +6,7 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from charter.errors import DomainError
 from charter.models import Revisioned
@@ -76,3 +77,12 @@ def _renumber(model: type[models.Model], rows: list[models.Model], by, swapped: 
         row.position = position
         if revisioned:
             row.revision += 1
+
+
+def moved_text(moved: Moved) -> str:
+    """What a screen reader hears after a move: "Moved up, now 2 of 5"."""
+    if moved.direction == UP:
+        text = pgettext("row order", "Moved up, now %(place)s of %(count)s")
+    else:
+        text = pgettext("row order", "Moved down, now %(place)s of %(count)s")
+    return text % {"place": moved.place, "count": moved.count}

@@ -4,11 +4,10 @@ from django.db.models import ProtectedError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from charter.access import get_in_workspace, workspace_view
-from charter.editing.ordering import UP, CannotMove, Moved, move_row
+from charter.editing.ordering import CannotMove, move_row, moved_text
 from charter.editing.specs import Block, EditForm, RowEditor, conflict_form, save_form
 from charter.models import Charter, EditConflict, Revisioned
 
@@ -175,21 +174,13 @@ def row_delete(request, editor: RowEditor, **kwargs):
     return HttpResponse("", headers={"HX-Trigger": f"charter-changed, {editor.key}-changed"})
 
 
-def _moved_text(moved: Moved) -> str:
-    if moved.direction == UP:
-        text = pgettext("row order", "Moved up, now %(place)s of %(count)s")
-    else:
-        text = pgettext("row order", "Moved down, now %(place)s of %(count)s")
-    return text % {"place": moved.place, "count": moved.count}
-
-
 def _table_body(request, editor: RowEditor, parent, *, moved=None, notice=None, status=200):
     """The table's ``<tbody>`` in its stored order, with the moved row's button focused."""
     focus = (moved.row.pk, moved.direction) if moved else (notice or (None, ""))[:2]
     table = editor.table_context(request, parent, editor.rows(parent), moved=focus)
     for item in table["rows"]:
         if moved and item["row"].pk == moved.row.pk:
-            item["announcement"] = _moved_text(moved)
+            item["announcement"] = moved_text(moved)
         if notice and item["row"].pk == notice[0]:
             item["notice"] = notice[2]
     return render(request, "charter/editing/table_body.html", {"table": table}, status=status)

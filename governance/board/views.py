@@ -2,16 +2,18 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from charter.access import get_in_workspace, workspace_view
+from charter.editing.ordering import CannotMove, moved_text
 from charter.errors import DomainError
 from charter.models import EditConflict
 
 from ..models import AdvisoryBoard, BoardSeat
 from .forms import BoardSeatForm, BoardSettingsForm
-from .seats import candidates, remove_seat, save_seat, update_board
+from .seats import candidates, move_seat, remove_seat, save_seat, update_board
 from .snapshot import board_snapshot, governance_completeness
 
 
@@ -23,6 +25,8 @@ def _page(request, status=200, settings_form=None, seat_form=None):
         "summary": summary,
         "warnings": governance_completeness(summary),
         "seats": board.seats.select_related("membership__user__profile"),
+        # "<pk>-<direction>" of the seat just moved, whose button gets the focus back.
+        "moved": request.GET.get("moved", ""),
         "can_edit": request.membership.can("edit"),
         "can_manage": request.membership.can("manage"),
         "settings_form": settings_form or BoardSettingsForm(instance=board),
@@ -108,11 +112,30 @@ def _save_seat(request, form, template=None):
 @workspace_view("edit")
 @require_POST
 def seat_remove(request, boardseat_pk):
-    seat = get_in_workspace(
+    seat = _seat(request, boardseat_pk)
+    remove_seat(seat, request.user)
+    messages.success(request, _("%(name)s no longer holds a seat.") % {"name": seat.name})
+    return redirect("governance:board", request.workspace.slug)
+
+
+def _seat(request, boardseat_pk) -> BoardSeat:
+    return get_in_workspace(
         request,
         BoardSeat.objects.select_related("board__workspace", "membership__user__profile"),
         pk=boardseat_pk,
     )
-    remove_seat(seat, request.user)
-    messages.success(request, _("%(name)s no longer holds a seat.") % {"name": seat.name})
-    return redirect("governance:board", request.workspace.slug)
+
+
+@workspace_view("edit")
+@require_POST
+def seat_move(request, boardseat_pk):
+    seat = _seat(request, boardseat_pk)
+    direction = request.POST.get("direction", "")
+    try:
+        moved = move_seat(seat, direction, request.user)
+    except CannotMove as refused:
+        messages.error(request, str(refused))
+        return _page(request, 400)
+    messages.success(request, moved_text(moved))
+    url = reverse("governance:board", args=[request.workspace.slug])
+    return redirect(f"{url}?moved={seat.pk}-{direction}#seat-{seat.pk}")
