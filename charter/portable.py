@@ -94,6 +94,9 @@ class ImportContext:
         self.objects: dict[str, dict[Any, models.Model]] = defaultdict(dict)
         self.unmatched_people: set[str] = set()
         self.notes: list[str] = []
+        # What one part leaves for a later part to resolve (the roadmap phase an audience is
+        # served from, by number, until the roadmap's phases exist), by a key both know.
+        self.pending: dict[str, list] = defaultdict(list)
         self._people: dict[str, Any] | None = None
 
     def at(self, *keys: str | int) -> str:

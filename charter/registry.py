@@ -369,3 +369,35 @@ class ApiRouter:
 
 api_routers: Hook[ApiRouter] = Hook("API router")
 register_api_router = api_routers.register
+
+
+@dataclass(frozen=True)
+class PhaseChoice:
+    """A named stage of the charter's plan an audience can be served from (a roadmap phase)."""
+
+    id: int
+    # 1-based, in the plan's order: what "Phase 2" meant before phases had names.
+    number: int
+    name: str
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True)
+class PhaseSource:
+    """Where the scope's audiences find the phases they are served from:
+    ``choices(charter)`` → the charter's phases in order, as ``PhaseChoice``. The roadmap
+    registers one; without it an audience is simply not linked to a phase. One at most."""
+
+    choices: Callable[[Any], list[PhaseChoice]]
+    key: str = "phases"
+    order: int = 0
+
+
+phase_sources: Hook[PhaseSource] = Hook("phase source")
+register_phase_source = phase_sources.register
+
+
+def phase_choices(charter) -> list[PhaseChoice]:
+    source = next(iter(phase_sources), None)
+    return source.choices(charter) if source else []

@@ -128,7 +128,14 @@ urlpatterns += [
     *block_urls(
         GO_TO_MARKET, show="current-state-go-to-market", edit="current-state-go-to-market-edit"
     ),
-    *row_editor_urls(KPI_TABLE, add="kpi-add", row="kpi-row", edit="kpi-edit", delete="kpi-delete"),
+    *row_editor_urls(
+        KPI_TABLE,
+        add="kpi-add",
+        row="kpi-row",
+        edit="kpi-edit",
+        delete="kpi-delete",
+        move="kpi-move",
+    ),
     *row_editor_urls(
         SCORE_TABLE, add="score-add", row="score-row", edit="score-edit", delete="score-delete"
     ),
@@ -145,6 +152,7 @@ urlpatterns += [
         row="maturity-dimension-row",
         edit="maturity-dimension-edit",
         delete="maturity-dimension-delete",
+        move="maturity-dimension-move",
     ),
     *block_urls(
         DEFINITION, show="future-success-definition", edit="future-success-definition-edit"
@@ -157,9 +165,15 @@ urlpatterns += [
         row="objective-row",
         edit="objective-edit",
         delete="objective-delete",
+        move="objective-move",
     ),
     *row_editor_urls(
-        METRIC_TABLE, add="metric-add", row="metric-row", edit="metric-edit", delete="metric-delete"
+        METRIC_TABLE,
+        add="metric-add",
+        row="metric-row",
+        edit="metric-edit",
+        delete="metric-delete",
+        move="metric-move",
     ),
     *row_editor_urls(
         ACTUAL_TABLE, add="actual-add", row="actual-row", edit="actual-edit", delete="actual-delete"
@@ -251,6 +265,7 @@ urlpatterns += [
         row="audience-row",
         edit="audience-edit",
         delete="audience-delete",
+        move="audience-move",
     ),
     *row_editor_urls(
         FUNDING_TABLE,
@@ -258,6 +273,7 @@ urlpatterns += [
         row="funding-row",
         edit="funding-edit",
         delete="funding-delete",
+        move="funding-move",
     ),
     *row_editor_urls(
         CATALOGUE_TABLE,
@@ -265,6 +281,7 @@ urlpatterns += [
         row="service-row",
         edit="service-edit",
         delete="service-delete",
+        move="service-move",
     ),
     *row_editor_urls(
         PARTNER_TEAM_TABLE,
@@ -272,6 +289,7 @@ urlpatterns += [
         row="partner-team-row",
         edit="partner-team-edit",
         delete="partner-team-delete",
+        move="partner-team-move",
     ),
     *row_editor_urls(
         CADENCE_TABLE,
@@ -279,6 +297,7 @@ urlpatterns += [
         row="cadence-row",
         edit="cadence-edit",
         delete="cadence-delete",
+        move="cadence-move",
     ),
     path(
         "w/<workspace:workspace>/services/", scope_views.service_catalogue, name="service-catalogue"

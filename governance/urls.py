@@ -16,6 +16,7 @@ urlpatterns = [
     path("board/settings/", board.board_settings, name="board-settings"),
     path("board/seats/invite/", board.seat_invite, name="seat-invite"),
     path("board/seats/<int:boardseat_pk>/", board.seat_edit, name="seat-edit"),
+    path("board/seats/<int:boardseat_pk>/move/", board.seat_move, name="seat-move"),
     path("versions/<int:charterversion_pk>/review/", review.review, name="review"),
     path("versions/<int:charterversion_pk>/vote/", review.review_vote, name="review-vote"),
     path("versions/<int:charterversion_pk>/comment/", review.review_comment, name="review-comment"),

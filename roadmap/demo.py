@@ -5,7 +5,8 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from charter.demo_texts import in_language
-from charter.models import MaturityModel
+from charter.models import Audience, MaturityModel
+from charter.sections.scope.demo import AUDIENCE_FIGURES
 
 from .dependencies import set_dependencies
 from .models import Milestone, Phase, Status
@@ -207,3 +208,13 @@ def seed_roadmap(charter, users):
         created.append(milestone)
     for milestone, row in zip(created, MILESTONES, strict=True):
         set_dependencies(milestone, [created[i] for i in row.after])
+    serve_demo_audiences(charter, [phases[rank] for rank in PHASE_RANKS])
+
+
+def serve_demo_audiences(charter, phases: list[Phase]) -> None:
+    """Each demo audience served from the phase its figures number (1 = the first phase)."""
+    audiences = Audience.objects.filter(charter=charter).order_by("position", "pk")
+    for audience, (_headcount, _priority, number) in zip(audiences, AUDIENCE_FIGURES, strict=False):
+        if number <= len(phases):
+            audience.served_from_phase = phases[number - 1].pk
+            audience.save(update_fields=["served_from_phase"])

@@ -41,7 +41,8 @@ def roadmap_display(
             "dependency_titles": [titles[i] for i in milestone["depends_on"] if i in titles],
             "outside_period": outside_period(milestone, data["period"]),
         }
-        for milestone in sorted(milestones, key=lambda m: (m["start"], m["end"], m["title"]))
+        # The snapshot's order: by phase, then as people ordered them within it.
+        for milestone in milestones
     ]
     group_by = group_by if group_by in GROUPS else "phase"
     timeline = render_timeline(

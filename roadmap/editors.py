@@ -43,6 +43,8 @@ MILESTONE_TABLE = RowEditor(
     ),
     empty_text=_("No milestone yet."),
     add_label=_("Add milestone"),
+    # Phases follow the maturity levels; people order the milestones within each phase.
+    order_within=("phase",),
     prepare=lambda rows: rows.select_related("phase", "owner__profile", "charter").prefetch_related(
         "depends_on"
     ),

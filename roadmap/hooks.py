@@ -7,16 +7,18 @@ from django.utils.translation import gettext_lazy as _
 from charter.registry import (
     ApiRouter,
     DocumentPart,
+    PhaseSource,
     Portable,
     Section,
     register,
     register_api_router,
     register_demo,
     register_document_part,
+    register_phase_source,
     register_portable,
 )
 
-from . import board_pack, demo, portable
+from . import board_pack, demo, phases, portable
 from .api import router as api_router
 from .snapshot import CHOICES, LABELS, roadmap_briefing, roadmap_completeness, roadmap_snapshot
 from .views import editor_context
@@ -61,3 +63,5 @@ register_portable(
 register_demo(demo.seed_roadmap)
 
 register_api_router(ApiRouter(key="roadmap", order=40, router=api_router))
+# The scope's audiences are served from one of these phases (design note 27).
+register_phase_source(PhaseSource(phases.phase_choices))

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from charter.models import Charter, MaturityLevel, Metric, Objective, Revisioned
+from charter.models import Charter, MaturityLevel, Metric, Objective, Ordered, Revisioned
 from charter.models.current_state import TEXT_LIMIT
 from charter.models.scope import CURRENCY_CHOICES
 
@@ -64,8 +64,13 @@ class Phase(Revisioned):
             )
 
 
-class Milestone(Revisioned):
-    """A milestone or initiative on the roadmap, with the resources it needs."""
+class Milestone(Revisioned, Ordered):
+    """A milestone or initiative on the roadmap, with the resources it needs.
+
+    Milestones are sequenced by maturity: grouped by their phase (in the order of the levels
+    the phases reach, milestones without a phase last), then in the order people give them
+    within the phase (``position``); their dates place them on the timeline's axis.
+    """
 
     charter = models.ForeignKey(Charter, on_delete=models.CASCADE, related_name="milestones")
     # Deleting a phase keeps its milestones: they move to "no phase" rather than vanish.
@@ -143,8 +148,15 @@ class Milestone(Revisioned):
     workspace_path = "charter__workspace"
 
     class Meta:
-        ordering = ["start", "end", "title", "pk"]
-        indexes = [models.Index(fields=["charter", "start"])]
+        ordering = [
+            F("phase__target_level__rank").asc(nulls_last=True),
+            "position",
+            "pk",
+        ]
+        indexes = [
+            models.Index(fields=["charter", "start"]),
+            models.Index(fields=["charter", "phase", "position"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end__gte=F("start")), name="milestone_ends_after_start"

@@ -6,6 +6,7 @@ they depend on by the document's ids.
 """
 
 from charter.portable_fields import Record, Table, fields_of
+from charter.sections.scope.portable import PENDING_PHASE_NUMBERS
 
 from .models import Milestone, Phase
 
@@ -44,3 +45,8 @@ def export_roadmap(charter, context) -> dict:
 def import_roadmap(charter, data, context) -> None:
     for key, table in ROADMAP.fields.items():
         table.import_rows(data[key], context, context.at(key), charter=charter)
+    phases = list(charter.phases.order_by("target_level__rank"))
+    for audience, number in context.pending[PENDING_PHASE_NUMBERS]:
+        if number <= len(phases):
+            audience.served_from_phase = phases[number - 1].pk
+            audience.save(update_fields=["served_from_phase"])

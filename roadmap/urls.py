@@ -24,6 +24,7 @@ urlpatterns = [
         row="milestone-row",
         edit="milestone-edit",
         delete="milestone-delete",
+        move="milestone-move",
         root="",
     ),
 ]

@@ -19,7 +19,12 @@ literal (so that grep finds it) and refuse one that differs from the spec's ``ur
     row is a ``<tr>``. The spec names the model, its ``EditForm``, the template of a read-only
     row, the route prefix (which carries the parent's ``<int:<model>_pk>``), and the parent
     (the charter by default, or any object via ``get_parent``). URL names:
-    ``charter:<key>-add``, ``<key>-row``, ``<key>-edit``, ``<key>-delete``.
+    ``charter:<key>-add``, ``<key>-row``, ``<key>-edit``, ``<key>-delete``, and
+    ``<key>-move`` when the model has a ``position`` (``Ordered``): *Move up* and *Move down*
+    buttons beside Edit swap the whole table body with the new order, keep the focus on the
+    moved row's button and announce "Moved up, now 2 of 5" (``charter/editing/ordering.py``).
+    ``order_within`` names fields that split the rows into groups ordered apart (e.g. the
+    milestones of one phase).
 
 Nothing typed is lost. Every form derives from ``EditForm`` and carries the ``revision`` the
 user started from plus a ``base`` fingerprint of the fields it shows. ``save_form`` writes
@@ -42,14 +47,16 @@ Templates (``charter/templates/charter/editing/``):
 * ``block.html`` / ``block_form.html`` — a block read-only / being edited;
 * ``editable_table.html`` — a whole table: headings, rows, an empty state and *Add*;
 * ``row_form.html`` — the ``<tr>`` form for adding or editing a row;
-* ``row_actions.html`` — include in a row template's last cell: Edit and Delete buttons;
+* ``row_actions.html`` — include in a row template's last cell: Edit, Delete and Move buttons;
+* ``table_body.html`` — a table's ``<tbody>``, what a move answers with;
 * ``table_add.html`` — include after a table: the *Add* button;
 * ``edit_field.html`` — one field with the saved version beside it during a conflict;
 * ``save_state.html`` — the autosave status.
 
-A row template receives ``row`` (the object), ``urls`` (``edit``, ``delete``, ``row``),
-``can_edit``, ``editor`` and ``focus`` (true right after a save, to put the keyboard focus
-back on the row's Edit button). Its ``<tr>`` must carry ``id="{{ editor.key }}-{{ row.pk }}"``
+A row template receives ``row`` (the object), ``urls`` (``edit``, ``delete``, ``row``,
+``move``), ``can_edit``, ``editor``, ``focus`` (true right after a save, to put the keyboard
+focus back on the row's Edit button), ``place`` and ``count`` (its 1-based place among its
+siblings, for the Move buttons) and ``moved`` (the direction it was just moved in). Its ``<tr>`` must carry ``id="{{ editor.key }}-{{ row.pk }}"``
 and end with ``<td class="row-actions-cell">{% include "charter/editing/row_actions.html" %}``.
 ``{% editable_rows table %}`` (``editing_tags``) renders every row of a table context. A row
 form is headed by ``EditForm.heading`` (the row's name; override it when ``str(row)`` reads
@@ -68,7 +75,8 @@ Example::
         add_label=_("Add KPI"),
     )
     urlpatterns += row_editor_urls(
-        KPI_TABLE, add="kpi-add", row="kpi-row", edit="kpi-edit", delete="kpi-delete"
+        KPI_TABLE, add="kpi-add", row="kpi-row", edit="kpi-edit", delete="kpi-delete",
+        move="kpi-move",
     )
     # in an editor_context: {"kpis": KPI_TABLE.table_context(request, charter, rows)}
     # in the editor template: {% include "charter/editing/editable_table.html" with table=kpis %}
@@ -381,6 +389,18 @@ class RowEditor:
     # The URL namespace the routes are included under: another app (e.g. "roadmap") adds
     # ``row_editor_urls(spec, ..., root="")`` to its own urls.py.
     namespace: str = "charter"
+    # Fields whose values split the rows into groups, each numbered and moved within itself.
+    order_within: tuple[str, ...] = ()
+
+    @property
+    def orderable(self) -> bool:
+        """Rows keep the order people give them (the model is ``Ordered``)."""
+        return any(model_field.name == "position" for model_field in self.model._meta.fields)
+
+    @property
+    def _group_attnames(self) -> list[str]:
+        # ``phase_id`` rather than ``phase``: grouping must not load each row's relation.
+        return [self.model._meta.get_field(name).attname for name in self.order_within]
 
     @property
     def colspan(self) -> int:
@@ -401,7 +421,11 @@ class RowEditor:
     @property
     def url_names(self) -> dict[str, str]:
         """Route names in ``namespace``, which ``row_editor_urls`` checks its literals against."""
-        return {action: f"{self.key}-{action}" for action in ("add", "row", "edit", "delete")}
+        return {action: f"{self.key}-{action}" for action in ("add", *self._row_actions)}
+
+    @property
+    def _row_actions(self) -> tuple[str, ...]:
+        return ("row", "edit", "delete", "move") if self.orderable else ("row", "edit", "delete")
 
     def _reverse(self, action: str, kwargs: dict) -> str:
         return reverse(f"{self.namespace}:{self.url_names[action]}", kwargs=kwargs)
@@ -417,10 +441,24 @@ class RowEditor:
     def row(self, request: HttpRequest, parent: models.Model, kwargs: dict) -> models.Model:
         return get_in_workspace(request, self.rows(parent), pk=kwargs[self.row_kwarg])
 
+    def siblings(self, parent: models.Model, row: models.Model) -> models.QuerySet:
+        """The rows ordered together with ``row``: its parent's, in its ``order_within`` group."""
+        group = {name: getattr(row, name) for name in self._group_attnames}
+        return self.model._default_manager.filter(**{self.parent_field: parent}, **group)
+
+    def place(self, parent: models.Model, row: models.Model) -> tuple[int, int]:
+        """The row's 1-based place among its siblings, and how many there are."""
+        siblings = self.siblings(parent, row)
+        before = siblings.filter(
+            models.Q(position__lt=row.position) | models.Q(position=row.position, pk__lt=row.pk)
+        )
+        return before.count() + 1, siblings.count()
+
     def new_row(self, parent: models.Model) -> models.Model:
         row = self.model(**{self.parent_field: parent})
-        if hasattr(row, "position"):
-            row.position = self.model._default_manager.filter(**{self.parent_field: parent}).count()
+        if self.orderable:
+            last = self.model._default_manager.filter(**{self.parent_field: parent})
+            row.position = (last.aggregate(models.Max("position"))["position__max"] or 0) + 1
         return row
 
     def form(self, request: HttpRequest, parent, row) -> EditForm:
@@ -440,7 +478,7 @@ class RowEditor:
 
     def row_urls(self, request, parent, row) -> dict[str, str]:
         kwargs = {**self._args(request, parent), self.row_kwarg: row.pk}
-        return {action: self._reverse(action, kwargs) for action in ("row", "edit", "delete")}
+        return {action: self._reverse(action, kwargs) for action in self._row_actions}
 
     def return_url(self, request, parent) -> str:
         if self.get_return_url:
@@ -451,13 +489,20 @@ class RowEditor:
         )
         return f"{section}#{self.dom_id}"
 
-    def row_context(self, request, parent, row, focus=False) -> dict:
+    def row_context(
+        self, request, parent, row, focus=False, place=None, count=None, moved=""
+    ) -> dict:
+        if self.orderable and place is None:
+            place, count = self.place(parent, row)
         return {
             "editor": self,
             "row": row,
             "urls": self.row_urls(request, parent, row),
             "can_edit": request.membership.can("edit"),
             "focus": focus,
+            "place": place,
+            "count": count,
+            "moved": moved,
         }
 
     def form_context(self, request, parent, form) -> dict:
@@ -473,12 +518,44 @@ class RowEditor:
             "return_url": self.return_url(request, parent),
         }
 
-    def table_context(self, request, parent, rows: Iterable[models.Model]) -> dict:
-        """What a table template needs: ``rows`` (each a row context) and the add URL."""
+    def table_context(
+        self, request, parent, rows: Iterable[models.Model], moved: tuple[int, str] | None = None
+    ) -> dict:
+        """What a table template needs: ``rows`` (each a row context) and the add URL.
+
+        ``moved`` is the (pk, direction) of the row just moved, whose button keeps the focus.
+        """
+        rows = list(rows)
+        places = self._places(rows)
+        moved_pk, direction = moved or (None, "")
         return {
             "editor": self,
             "dom_id": self.dom_id,
-            "rows": [self.row_context(request, parent, row) for row in rows],
+            "rows": [
+                self.row_context(
+                    request,
+                    parent,
+                    row,
+                    place=places.get(row.pk, (None, None))[0],
+                    count=places.get(row.pk, (None, None))[1],
+                    moved=direction if row.pk == moved_pk else "",
+                )
+                for row in rows
+            ],
             "add_url": self.add_url(request, parent) if self.can_add else None,
             "can_edit": request.membership.can("edit"),
+        }
+
+    def _places(self, rows: list[models.Model]) -> dict[int, tuple[int, int]]:
+        """Each row's place in its group, counted from the rows shown (already in order)."""
+        if not self.orderable:
+            return {}
+        groups: dict[tuple, list[int]] = {}
+        for row in rows:
+            group = tuple(getattr(row, name) for name in self._group_attnames)
+            groups.setdefault(group, []).append(row.pk)
+        return {
+            pk: (index + 1, len(members))
+            for members in groups.values()
+            for index, pk in enumerate(members)
         }

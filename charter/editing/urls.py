@@ -38,13 +38,17 @@ def row_editor_urls(
     row: str,
     edit: str,
     delete: str,
+    move: str | None = None,
     root: str = "w/<workspace:workspace>/",
 ) -> list[URLPattern]:
-    """Add, show, edit and delete one row of a table.
+    """Add, show, edit, delete and (for an ordered table) move one row of a table.
 
     Another app's urls.py, already mounted under the workspace, passes ``root=""``.
     """
-    _check_names(editor, {"add": add, "row": row, "edit": edit, "delete": delete})
+    literal = {"add": add, "row": row, "edit": edit, "delete": delete}
+    if move is not None:
+        literal["move"] = move
+    _check_names(editor, literal)
     route = f"{root}{editor.prefix}"
     one_row = f"{route}<int:{editor.row_kwarg}>/"
     kwargs = {"editor": editor}
@@ -53,4 +57,5 @@ def row_editor_urls(
         path(one_row, views.row_show, kwargs, name=row),
         path(f"{one_row}edit/", views.row_edit, kwargs, name=edit),
         path(f"{one_row}delete/", views.row_delete, kwargs, name=delete),
+        *([path(f"{one_row}move/", views.row_move, kwargs, name=move)] if move else []),
     ]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from charter.access import get_in_workspace, workspace_view
+from charter.editing.ordering import CannotMove, move_row, moved_text
 from charter.editing.specs import Block, EditForm, RowEditor, conflict_form, save_form
 from charter.models import Charter, EditConflict, Revisioned
 
@@ -171,3 +172,44 @@ def row_delete(request, editor: RowEditor, **kwargs):
     if not request.htmx:
         return redirect(editor.return_url(request, parent))
     return HttpResponse("", headers={"HX-Trigger": f"charter-changed, {editor.key}-changed"})
+
+
+def _table_body(request, editor: RowEditor, parent, *, moved=None, notice=None, status=200):
+    """The table's ``<tbody>`` in its stored order, with the moved row's button focused."""
+    focus = (moved.row.pk, moved.direction) if moved else (notice or (None, ""))[:2]
+    table = editor.table_context(request, parent, editor.rows(parent), moved=focus)
+    for item in table["rows"]:
+        if moved and item["row"].pk == moved.row.pk:
+            item["announcement"] = moved_text(moved)
+        if notice and item["row"].pk == notice[0]:
+            item["notice"] = notice[2]
+    return render(request, "charter/editing/table_body.html", {"table": table}, status=status)
+
+
+@workspace_view("edit")
+@require_POST
+def row_move(request, editor: RowEditor, **kwargs):
+    """Move a row one place up or down among its siblings (``charter/editing/ordering.py``)."""
+    parent = editor.parent(request, kwargs)
+    row = editor.row(request, parent, kwargs)
+    direction = request.POST.get("direction", "")
+    try:
+        moved = move_row(editor.siblings(parent, row), row.pk, direction, request.user)
+    except CannotMove as refused:
+        if not request.htmx:
+            context = {"notice": refused, "row": row}
+            return _respond(
+                request,
+                "charter/editing/stale_delete.html",
+                context,
+                title=str(row),
+                back=editor.return_url(request, parent),
+                status=400,
+            )
+        notice = (row.pk, direction, str(refused))
+        return _table_body(request, editor, parent, notice=notice, status=400)
+    if not request.htmx:
+        return redirect(editor.return_url(request, parent))
+    response = _table_body(request, editor, parent, moved=moved)
+    response["HX-Trigger"] = f"charter-changed, {editor.key}-changed"
+    return response

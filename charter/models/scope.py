@@ -125,8 +125,13 @@ class Audience(Revisioned, Ordered):
     priority = models.CharField(
         _("primary or secondary"), max_length=10, choices=Priority.choices, default=Priority.PRIMARY
     )
-    phase = models.PositiveSmallIntegerField(
-        _("phase"), default=1, help_text=_("The roadmap phase in which this audience is served.")
+    # The id of a roadmap phase, through ``charter.registry.phase_choices``: the core cannot
+    # refer to the roadmap's table, and a deleted phase leaves no dangling key behind.
+    served_from_phase = models.PositiveIntegerField(
+        _("served from"),
+        null=True,
+        blank=True,
+        help_text=_("The roadmap phase from which this audience is served."),
     )
 
     workspace_path = "charter__workspace"

@@ -3,8 +3,10 @@
 from decimal import Decimal
 
 from django import template
+from django.utils.translation import gettext as _
 
 from charter.sections.scope import snapshot as scope
+from charter.sections.scope.phases import phase_label, phases_by_id
 
 register = template.Library()
 
@@ -22,3 +24,23 @@ def headcount(audiences: list[dict], priority: str = "") -> int:
     return scope.headcount(
         ((row["headcount"], row["priority"]) for row in audiences or []), priority
     )
+
+
+@register.simple_tag(takes_context=True)
+def served_from(context, audience) -> str:
+    """A live audience's roadmap phase by name and dates; phases are read once per request.
+
+    "" when it is linked to none; a phase since deleted reads as such.
+    """
+    if audience.served_from_phase is None:
+        return ""
+    request = context.get("request")
+    cache = getattr(request, "_phases_by_charter", {})
+    if audience.charter_id not in cache:
+        cache[audience.charter_id] = phases_by_id(audience.charter_id)
+        if request is not None:
+            request._phases_by_charter = cache
+    choice = cache[audience.charter_id].get(audience.served_from_phase)
+    if choice is None:
+        return _("A phase no longer on the roadmap")
+    return phase_label(choice)

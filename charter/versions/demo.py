@@ -6,6 +6,7 @@ snapshots hold the whole demo charter. Governance seeds the review of version 2 
 
 from charter.demo_texts import in_language
 from charter.models import Audience, Scope
+from charter.registry import phase_choices
 
 from .publishing import publish
 
@@ -68,7 +69,7 @@ def _revise_after_first_review(charter, texts: dict) -> None:
         segment=segment,
         headcount=12,
         priority=Audience.Priority.SECONDARY,
-        phase=3,
+        served_from_phase=next((phase.id for phase in phase_choices(charter)[2:3]), None),
         position=audiences.count(),
     )
     Scope.objects.filter(charter=charter).update(budget_notes=texts["budget_notes"])

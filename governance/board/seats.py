@@ -2,9 +2,11 @@
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from charter.editing.ordering import Moved, move_row
 from charter.errors import DomainError
 from charter.models import AuditEvent, Invitation, Membership, OutboxMessage, Role
 from charter.workspaces.membership import pending_invitation, send_invitation
@@ -116,6 +118,9 @@ def save_seat(seat: BoardSeat, by) -> BoardSeat:
     created = seat.pk is None
     with transaction.atomic():
         AdvisoryBoard.objects.select_for_update().filter(pk=seat.board_id).first()
+        if created:
+            last = seat.board.seats.aggregate(last=Max("position"))["last"]
+            seat.position = 0 if last is None else last + 1
         if seat.is_chair:
             seat.board.seats.filter(is_chair=True).exclude(pk=seat.pk).update(is_chair=False)
         seat.save()
@@ -227,3 +232,17 @@ def update_board(board: AdvisoryBoard, expected_revision: int, by, changed: dict
     with transaction.atomic():
         board.save_revision(expected_revision, by=by)
         AuditEvent.record(board.workspace, by, "board.updated", board, changes=changed)
+
+
+def move_seat(seat: BoardSeat, direction: str, by) -> Moved:
+    """Move a seat one place up or down the board's list, and record it like any seat change."""
+    with transaction.atomic():
+        moved = move_row(seat.board.seats.held(), seat.pk, direction, by)
+        AuditEvent.record(
+            seat.board.workspace,
+            by,
+            "board.seat_moved",
+            seat,
+            changes={"member": seat.name, "place": moved.place, "of": moved.count},
+        )
+    return moved

@@ -7,13 +7,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from charter.access import get_in_workspace, workspace_view
+from charter.editing.ordering import CannotMove, moved_text
 from charter.errors import DomainError
 from charter.models import EditConflict
 
 from ..models import AdvisoryBoard, BoardSeat
 from ..reviews.receipts import receipts_for_board
 from .forms import BoardSeatForm, BoardSettingsForm, SeatInvitationForm
-from .seats import held_seats, invite_to_seat, pending_offers, save_seat, update_board
+from .seats import (
+    held_seats,
+    invite_to_seat,
+    move_seat,
+    pending_offers,
+    save_seat,
+    update_board,
+)
 from .snapshot import board_snapshot, governance_completeness
 
 
@@ -28,6 +36,8 @@ def _page(request, status=200, settings_form=None, invite_form=None):
         "former_seats": board.seats.exclude(released_at=None),
         "offers": pending_offers(board),
         "receipts": receipts_for_board(board),
+        # "<pk>-<direction>" of the seat just moved, whose button gets the focus back.
+        "moved": request.GET.get("moved", ""),
         "can_edit": request.membership.can("edit"),
         "can_manage": request.membership.can("manage"),
         "settings_form": settings_form or BoardSettingsForm(instance=board),
@@ -130,3 +140,18 @@ def seat_edit(request, boardseat_pk):
     return render(
         request, "governance/board/seat_form.html", {"form": form, "seat": seat}, status=status
     )
+
+
+@workspace_view("edit")
+@require_POST
+def seat_move(request, boardseat_pk):
+    seat = get_in_workspace(request, BoardSeat.objects.held(), pk=boardseat_pk)
+    direction = request.POST.get("direction", "")
+    try:
+        moved = move_seat(seat, direction, request.user)
+    except CannotMove as refused:
+        messages.error(request, str(refused))
+        return _page(request, 400)
+    messages.success(request, moved_text(moved))
+    url = reverse("governance:board", args=[request.workspace.slug])
+    return redirect(f"{url}?moved={seat.pk}-{direction}#seat-{seat.pk}")

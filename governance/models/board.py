@@ -128,6 +128,8 @@ class BoardSeat(models.Model):
     title = models.CharField(_("title"), max_length=120, help_text=_("e.g. Chief Revenue Officer"))
     function = models.CharField(_("function"), max_length=30, choices=BoardFunction.choices)
     is_chair = models.BooleanField(_("chair"), default=False)
+    # The order the board lists its members in, set by hand (Move up / Move down).
+    position = models.PositiveIntegerField(_("position"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     released_at = models.DateTimeField(null=True, blank=True)
     holder_name = models.CharField(max_length=200, blank=True)
@@ -137,7 +139,7 @@ class BoardSeat(models.Model):
     workspace_path = "board__workspace"
 
     class Meta:
-        ordering = ["-is_chair", "function", "membership__user__last_name", "pk"]
+        ordering = ["position", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["board"], condition=Q(is_chair=True), name="one_chair_per_board"

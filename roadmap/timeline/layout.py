@@ -94,9 +94,9 @@ def status_label(status: str) -> str:
 
 
 def lanes(data: dict, group_by: str) -> list[tuple[str, list[dict]]]:
-    milestones = sorted(
-        data.get("milestones", []), key=lambda m: (m["start"], m["end"], m["title"], m["id"])
-    )
+    # In the snapshot's order, the one people gave within each phase (older snapshots were
+    # taken in date order, so they keep the timeline they were approved with).
+    milestones = data.get("milestones", [])
     if group_by == "owner":
         owners = sorted({m["owner"] for m in milestones if m["owner"]}, key=str.lower)
         groups = [(owner, [m for m in milestones if m["owner"] == owner]) for owner in owners]

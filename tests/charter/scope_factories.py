@@ -42,7 +42,6 @@ class AudienceFactory(factory.django.DjangoModelFactory):
     segment = "Mid-market, EMEA"
     headcount = 40
     priority = Audience.Priority.PRIMARY
-    phase = 1
 
 
 class FundingSourceFactory(factory.django.DjangoModelFactory):

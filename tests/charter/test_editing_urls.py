@@ -30,13 +30,27 @@ def test_row_editor_urls_refuse_a_name_that_differs_from_the_spec():
         )
 
 
-def test_row_editor_urls_name_add_row_edit_and_delete_as_given():
+def test_an_ordered_table_needs_its_move_route_named():
+    with pytest.raises(ImproperlyConfigured, match="kpi-move"):
+        row_editor_urls(
+            KPI_TABLE, add="kpi-add", row="kpi-row", edit="kpi-edit", delete="kpi-delete"
+        )
+
+
+def test_row_editor_urls_name_add_row_edit_delete_and_move_as_given():
     patterns = row_editor_urls(
-        KPI_TABLE, add="kpi-add", row="kpi-row", edit="kpi-edit", delete="kpi-delete", root=""
+        KPI_TABLE,
+        add="kpi-add",
+        row="kpi-row",
+        edit="kpi-edit",
+        delete="kpi-delete",
+        move="kpi-move",
+        root="",
     )
     assert [(p.name, str(p.pattern)) for p in patterns] == [
         ("kpi-add", "charters/<int:charter_pk>/kpis/add/"),
         ("kpi-row", "charters/<int:charter_pk>/kpis/<int:executionkpi_pk>/"),
         ("kpi-edit", "charters/<int:charter_pk>/kpis/<int:executionkpi_pk>/edit/"),
         ("kpi-delete", "charters/<int:charter_pk>/kpis/<int:executionkpi_pk>/delete/"),
+        ("kpi-move", "charters/<int:charter_pk>/kpis/<int:executionkpi_pk>/move/"),
     ]

@@ -22,7 +22,7 @@ def audience_data(**overrides):
         "segment": "Enterprise, EMEA",
         "headcount": "40",
         "priority": "primary",
-        "phase": "1",
+        "served_from_phase": "",
         "revision": "0",
     }
     return {**data, **overrides}
@@ -43,7 +43,7 @@ def test_editor_adds_an_audience_in_place(editor):
     [
         ("headcount", "many", "Enter a whole number."),
         ("headcount", "-3", "greater than or equal to 0"),
-        ("phase", "0", "greater than or equal to 1"),
+        ("served_from_phase", "999999", "Select a valid choice"),
         ("role", "", "This field is required."),
         ("role", "x" * 121, "at most 120 characters"),
         ("priority", "tertiary", "Select a valid choice"),

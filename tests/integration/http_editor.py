@@ -22,7 +22,7 @@ class BlockEditor:
         self.fields = fields
         self.hidden: dict[str, str] = {}
 
-    def _request(self, method: str, body: dict | None = None) -> tuple[int, str]:
+    def _request(self, method: str, body: dict | None = None, path: str = "") -> tuple[int, str]:
         connection = http.client.HTTPConnection(self.host, self.port, timeout=TIMEOUT_S)
         headers = {
             "HX-Request": "true",
@@ -33,7 +33,7 @@ class BlockEditor:
             payload = urlencode(body)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         try:
-            connection.request(method, self.edit_path, payload, headers)
+            connection.request(method, path or self.edit_path, payload, headers)
             response = connection.getresponse()
             for header in response.headers.get_all("Set-Cookie") or []:
                 name, value = header.split(";", 1)[0].split("=", 1)
@@ -64,6 +64,11 @@ class BlockEditor:
         if status in (200, 409):
             self._remember(html)
         return status
+
+    def move(self, path: str, direction: str) -> int:
+        """Press a row's Move up or Move down button (``path`` is its move URL)."""
+        body = {"csrfmiddlewaretoken": self.hidden["csrfmiddlewaretoken"], "direction": direction}
+        return self._request("POST", body, path)[0]
 
     @staticmethod
     def value(name: str, text: str) -> str:

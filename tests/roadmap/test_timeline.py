@@ -88,7 +88,8 @@ def test_one_day_milestone_is_a_diamond_centred_on_its_date():
     assert top_x == pytest.approx(x_of(date(2027, 1, 15)), abs=0.01)
 
 
-def test_rows_stack_below_the_axis_in_date_order_within_their_lane():
+def test_rows_stack_below_the_axis_in_the_order_people_gave_within_their_lane():
+    # The snapshot lists a phase's milestones in their manual order, not by date.
     root = draw(
         roadmap(
             milestone(1, "Later", start="2026-10-01", end="2026-11-30"),
@@ -96,11 +97,11 @@ def test_rows_stack_below_the_axis_in_date_order_within_their_lane():
         )
     )
 
-    sooner = float(group(root, 2).find(f"{SVG}rect[@class='bar']").get("y"))
     later = float(group(root, 1).find(f"{SVG}rect[@class='bar']").get("y"))
+    sooner = float(group(root, 2).find(f"{SVG}rect[@class='bar']").get("y"))
     # Row 0 is the phase's lane heading.
-    assert HEADER + ROW < sooner < HEADER + 2 * ROW
-    assert later == pytest.approx(sooner + ROW)
+    assert HEADER + ROW < later < HEADER + 2 * ROW
+    assert sooner == pytest.approx(later + ROW)
 
 
 def test_today_line_stands_at_todays_date():

@@ -8,7 +8,8 @@ from charter.demo_texts import in_language
 from charter.models import Audience, FundingSource, Scope, Service
 from charter.models.scope import DEFAULT_SERVICES
 
-# (role, segment, headcount, priority, phase); the texts are per language, the figures shared.
+# (role, segment, headcount, priority, phase number: the roadmap's demo links the audiences
+# to its phases once it has made them); the texts are per language, the figures shared.
 AUDIENCE_FIGURES = [(120, "primary", 1), (64, "primary", 1), (22, "primary", 2)]
 AUDIENCE_FIGURES += [(30, "secondary", 2), (45, "secondary", 2), (80, "secondary", 3)]
 TEXTS = {
@@ -121,10 +122,9 @@ def seed_scope(charter, users) -> None:
             segment=segment,
             headcount=headcount,
             priority=priority,
-            phase=phase,
             position=position,
         )
-        for position, ((role, segment), (headcount, priority, phase)) in enumerate(
+        for position, ((role, segment), (headcount, priority, _phase)) in enumerate(
             zip(texts["audiences"], AUDIENCE_FIGURES, strict=True)
         )
     )

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy
 
 from charter.editing.specs import Block, EditForm, RowEditor
 from charter.models import Audience, Charter, FundingSource, Scope, Service, Workspace
+from charter.registry import phase_choices
+from charter.sections.scope.phases import phase_label
 from charter.sections.scope.snapshot import (
     LiveScope,
     completeness,
@@ -24,17 +26,29 @@ def ensure_scope(charter: Charter) -> Scope:
 
 
 class AudienceForm(EditForm):
-    phase = forms.IntegerField(
-        label=gettext_lazy("Phase"),
-        min_value=1,
-        max_value=9,
-        initial=1,
-        help_text=gettext_lazy("The roadmap phase from which this audience is served: 1, 2, 3…"),
+    served_from_phase = forms.TypedChoiceField(
+        label=gettext_lazy("Served from"),
+        coerce=int,
+        empty_value=None,
+        required=False,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        phases = phase_choices(self.parent) if self.parent else []
+        field = self.fields["served_from_phase"]
+        field.choices = [("", _("Not linked to a phase"))] + [
+            (choice.id, phase_label(choice)) for choice in phases
+        ]
+        field.help_text = (
+            _("The roadmap phase from which this audience is served.")
+            if phases
+            else _("Add phases on the Roadmap page to choose the one this audience is served from.")
+        )
 
     class Meta:
         model = Audience
-        fields = ["role", "segment", "headcount", "priority", "phase"]
+        fields = ["role", "segment", "headcount", "priority", "served_from_phase"]
         help_texts = {
             "segment": gettext_lazy("Where they sell, e.g. “Enterprise, EMEA” or “Global”."),
             "headcount": gettext_lazy("How many people today; an estimate is fine."),

@@ -9,7 +9,8 @@ from charter.models import (
     Scope,
     Service,
 )
-from charter.portable_fields import Record, Table, fields_of
+from charter.portable_fields import Derived, Record, Table, Whole, fields_of
+from charter.registry import phase_choices
 
 # Scope. The services are the workspace's catalogue: those the charter uses travel by name.
 SERVICES = Table(Service, fields_of(Service, "name", "description"), key="name")
@@ -18,8 +19,32 @@ SERVICES = Table(Service, fields_of(Service, "name", "description"), key="name")
 SCOPE_FIELDS = Record(fields_of(Scope, "budget_owner", "budget_notes", "services"))
 
 
+# Audiences are served from a roadmap phase: the document names it by its number in the
+# roadmap (as it did before phases had names); the roadmap's part, imported after this one,
+# links each audience to its phase of that number (``PENDING_PHASE_NUMBERS``).
+PENDING_PHASE_NUMBERS = "audience-phase-numbers"
+
+
+def _phase_number(audience) -> int | None:
+    numbers = {choice.id: choice.number for choice in phase_choices(audience.charter_id)}
+    return numbers.get(audience.served_from_phase)
+
+
+def _leave_phase_number(audience, number, context) -> None:
+    if number is not None:
+        context.pending[PENDING_PHASE_NUMBERS].append((audience, number))
+
+
 AUDIENCES = Table(
-    Audience, fields_of(Audience, "role", "segment", "headcount", "priority", "phase")
+    Audience,
+    fields_of(
+        Audience,
+        "role",
+        "segment",
+        "headcount",
+        "priority",
+        phase=Derived(Whole(minimum=1, nullable=True), get=_phase_number, put=_leave_phase_number),
+    ),
 )
 
 

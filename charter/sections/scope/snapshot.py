@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from charter.models import Audience, Charter, FundingSource, Scope, Service
+from charter.registry import PhaseChoice
+from charter.sections.scope.phases import phases_by_id, served_from_data
 
 
 @dataclass
@@ -19,6 +21,8 @@ class LiveScope:
     audiences: list[Audience]
     services: list[Service]
     funding_sources: list[FundingSource]
+    # The roadmap's phases the audiences may be served from, by id.
+    phases: dict[int, PhaseChoice]
 
 
 def load(charter: Charter) -> LiveScope:
@@ -28,6 +32,7 @@ def load(charter: Charter) -> LiveScope:
         audiences=list(charter.audiences.all()),
         services=list(scope.services.order_by("position", "pk")) if scope.pk else [],
         funding_sources=list(charter.funding_sources.all()),
+        phases=phases_by_id(charter),
     )
 
 
@@ -66,7 +71,7 @@ def snapshot_of(live: LiveScope) -> dict:
                 "segment": audience.segment,
                 "headcount": audience.headcount,
                 "priority": audience.priority,
-                "phase": audience.phase,
+                **served_from_data(audience, live.phases),
             }
             for audience in live.audiences
         ],
@@ -113,7 +118,9 @@ LABELS = {
     "audiences": gettext_lazy("Audiences"),
     "segment": gettext_lazy("Segment or region"),
     "priority": gettext_lazy("Priority"),
-    "phase": gettext_lazy("Phase"),
+    "served_from": gettext_lazy("Served from"),
+    "served_from_start": gettext_lazy("Phase starts"),
+    "served_from_end": gettext_lazy("Phase ends"),
     "services": gettext_lazy("Service catalogue"),
     "funding_sources": gettext_lazy("Funding sources"),
     "amount": gettext_lazy("Amount"),
