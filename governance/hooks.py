@@ -16,6 +16,7 @@ from charter.registry import (
     Section,
     VersionPanel,
     register,
+    register_audit_vocabulary,
     register_demo,
     register_document_part,
     register_event_listener,
@@ -26,7 +27,7 @@ from charter.registry import (
     register_version_panel,
 )
 
-from . import dashboard, demo, documents
+from . import audit, dashboard, demo, documents
 from .board import snapshot
 from .notifications import events, tasks  # noqa: F401  (tasks: registers the beat tasks)
 from .reviews import panel, workflow
@@ -110,3 +111,5 @@ register_demo(demo.seed_board)
 register_demo(demo.seed_review, order=DEMO_VERSION_ORDER + 10)
 
 register_event_listener(EventListener(key="webhooks", notify=events.notify))
+
+register_audit_vocabulary(audit.AUDIT_VOCABULARY)
