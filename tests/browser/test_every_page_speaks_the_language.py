@@ -35,6 +35,8 @@ DEMO_NAMES = frozenset(
         "Tailspin",
         "Toys",
         "Wingtip",
+        "LMS",
+        "Telegram",
         "ERP",
         "PPT",
         "ROI",
@@ -79,4 +81,7 @@ def test_no_page_shows_english_in_a_translated_language(browser, live_server, la
     context.close()
     translation.activate("en")
 
-    assert english == {}
+    assert english == {}, "\n".join(
+        f"{path}\n" + "\n".join(f"  {where}: {text}" for where, text in found)
+        for path, found in english.items()
+    )
