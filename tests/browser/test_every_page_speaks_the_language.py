@@ -37,6 +37,7 @@ DEMO_NAMES = frozenset(
         "Wingtip",
         "LMS",
         "Telegram",
+        "LINE",
         "ERP",
         "PPT",
         "ROI",
