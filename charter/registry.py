@@ -401,3 +401,22 @@ register_phase_source = phase_sources.register
 def phase_choices(charter) -> list[PhaseChoice]:
     source = next(iter(phase_sources), None)
     return source.choices(charter) if source else []
+
+
+@dataclass(frozen=True)
+class AuditVocabulary:
+    """How one app's entries in the audit trail read: its actions (``"meeting.scheduled"``),
+    the objects they touch (``"governance.boardseat"``), the keys of their recorded changes and
+    the codes those keys hold, each with a translated label. The core cannot know them, and a
+    humanized code ("Board seat added") would stay English in every language."""
+
+    key: str
+    actions: Mapping[str, str] = field(default_factory=dict, hash=False)
+    object_types: Mapping[str, str] = field(default_factory=dict, hash=False)
+    labels: Mapping[str, str] = field(default_factory=dict, hash=False)
+    choices: Mapping[str, Mapping[str, str]] = field(default_factory=dict, hash=False)
+    order: int = 0
+
+
+audit_vocabularies: Hook[AuditVocabulary] = Hook("audit vocabulary")
+register_audit_vocabulary = audit_vocabularies.register

@@ -18,6 +18,7 @@ from charter.registry import (
     VersionPanel,
     register,
     register_api_router,
+    register_audit_vocabulary,
     register_demo,
     register_document_part,
     register_event_listener,
@@ -28,7 +29,7 @@ from charter.registry import (
     register_version_panel,
 )
 
-from . import dashboard, demo, documents
+from . import audit, dashboard, demo, documents
 from .api import router as api_router
 from .board import seats, snapshot
 from .notifications import events, tasks  # noqa: F401  (tasks: registers the beat tasks)
@@ -119,3 +120,5 @@ register_event_listener(EventListener(key="board-seats", notify=seats.follow_mem
 register_event_listener(EventListener(key="read-receipts", notify=receipts.record_open))
 
 register_api_router(ApiRouter(key="governance", order=50, router=api_router))
+
+register_audit_vocabulary(audit.AUDIT_VOCABULARY)

@@ -12,12 +12,13 @@ from charter.registry import (
     Section,
     extend,
     register,
+    register_audit_vocabulary,
     register_demo,
     register_nav,
     register_portable,
 )
 
-from . import demo, portable, summary
+from . import audit, demo, portable, summary
 from .insights.snapshot import pulled_insights
 
 register(
@@ -56,3 +57,5 @@ register_portable(
 )
 
 register_demo(demo.seed)
+
+register_audit_vocabulary(audit.AUDIT_VOCABULARY)

@@ -6,9 +6,10 @@ from django.apps import apps
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from charter.registry import audit_vocabularies
 from charter.versions.diff import humanize
 
-# Actions the core records. Other apps' actions (votes, exports…) read well humanized.
+# Actions the core records; other apps name theirs through ``register_audit_vocabulary``.
 ACTION_LABELS = {
     "workspace.created": _("Workspace created"),
     "membership.added": _("Member added"),
@@ -24,19 +25,74 @@ ACTION_LABELS = {
     "version.approved": _("Version approved"),
     "version.changes_requested": _("Changes requested"),
     "version.superseded": _("Version superseded"),
+    "charter.imported": _("Charter imported"),
+    "comment.resolved": _("Comment resolved"),
+    "comment.reopened": _("Comment reopened"),
+    "export.requested": _("Export requested"),
+    "export.retried": _("Export retried"),
+    "export.requeued": _("Export queued again"),
+    "metric.actuals_imported": _("Metric actuals imported"),
+}
+OBJECT_TYPE_LABELS = {
+    "charter.workspace": _("Workspace"),
+    "charter.membership": _("Membership"),
+    "charter.invitation": _("Invitation"),
+    "charter.charter": _("Charter"),
+    "charter.charterversion": _("Charter version"),
+    "charter.pdfexport": _("PDF export"),
+    "charter.comment": _("Comment"),
+    "charter.metric": _("Metric"),
+}
+# Keys the core's own events record, beyond those every snapshot shares.
+CHANGE_LABELS = {
+    "email": _("Email"),
+    "new": _("New"),
+    "updated": _("Updated"),
+    "invalid": _("Invalid"),
+    "section": _("Section"),
+    "unmatched_people": _("People not matched"),
 }
 
 
+def _vocabulary_label(kind: str, code: str):
+    return next(
+        (
+            getattr(vocabulary, kind)[code]
+            for vocabulary in audit_vocabularies
+            if code in getattr(vocabulary, kind)
+        ),
+        None,
+    )
+
+
 def action_label(action: str) -> str:
-    return str(ACTION_LABELS.get(action) or humanize(action.replace(".", " ")))
+    label = ACTION_LABELS.get(action) or _vocabulary_label("actions", action)
+    return str(label or humanize(action.replace(".", " ")))
 
 
 def object_type_label(object_type: str) -> str:
+    label = OBJECT_TYPE_LABELS.get(object_type) or _vocabulary_label("object_types", object_type)
+    if label:
+        return str(label)
     try:
         model = apps.get_model(object_type)
     except (LookupError, ValueError):
         return humanize(object_type.rpartition(".")[2])
     return humanize(str(model._meta.verbose_name))
+
+
+def change_label(key: str) -> str | None:
+    """The name of a recorded change's key, if the core or an app gave it one."""
+    label = CHANGE_LABELS.get(key) or _vocabulary_label("labels", key)
+    return str(label) if label else None
+
+
+def value_labels(key: str) -> dict:
+    """The names of the codes a recorded change's key holds, from every app that declared it."""
+    named = {}
+    for vocabulary in audit_vocabularies:
+        named.update(vocabulary.choices.get(key, {}))
+    return named
 
 
 def filter_events(

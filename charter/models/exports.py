@@ -3,6 +3,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .outbox import OutboxMessage
@@ -68,7 +69,10 @@ class PdfExport(models.Model):
         indexes = [models.Index(fields=["version", "kind", "status"])]
 
     def __str__(self):
-        return f"{self.get_kind_display()} PDF of {self.version}"
+        return gettext("%(kind)s PDF, %(version)s") % {
+            "kind": self.get_kind_display(),
+            "version": self.version,
+        }
 
     @property
     def workspace(self):

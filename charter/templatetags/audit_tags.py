@@ -1,7 +1,10 @@
+from datetime import datetime
+
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from charter.audit_trail.labels import action_label, object_type_label
+from charter.audit_trail.labels import action_label, change_label, object_type_label, value_labels
+from charter.formatting import format_datetime
 from charter.versions.diff import ROW_TITLE_KEYS, display, humanize
 
 from ..models import Role, VersionStatus
@@ -23,10 +26,24 @@ def _entry(item: dict) -> str:
     return " — ".join(_value(key, value) for key, value in item.items() if value not in (None, ""))
 
 
+def _moment(text: str) -> datetime | None:
+    """A recorded ISO date-time (not a bare date or number), to show in the reader's language."""
+    if "T" not in text:
+        return None
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
 def _value(key: str, value) -> str:
-    named = VALUE_LABELS.get(key, {})
+    named = {**value_labels(key), **VALUE_LABELS.get(key, {})}
     if isinstance(value, str) and value in named:
         return str(named[value])
+    if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+        return ", ".join(str(named.get(item, item)) for item in value)
+    if isinstance(value, str) and (moment := _moment(value)):
+        return format_datetime(moment)
     if isinstance(value, list) and any(isinstance(item, dict) for item in value):
         return "; ".join(
             _entry(item) if isinstance(item, dict) else display(item) for item in value
@@ -48,7 +65,7 @@ def audit_changes(changes) -> list[tuple[str, str, str | None]]:
         changes = {"details": changes} if changes not in (None, "") else {}
     rows = []
     for key, value in changes.items():
-        label = str(KEY_LABELS.get(key) or humanize(key))
+        label = str(KEY_LABELS.get(key) or change_label(key) or humanize(key))
         if (
             isinstance(value, list)
             and len(value) == 2

@@ -30,6 +30,7 @@ class MeetingForm(RevisionForm):
     class Meta:
         model = Meeting
         fields = ["charter", "scheduled_at", "format", "location", "video_link"]
+        labels = {"charter": _("Charter")}
         widgets = {
             "scheduled_at": forms.DateTimeInput(
                 attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"

@@ -64,3 +64,79 @@ def main_pages(charter: Charter) -> list[str]:
             reverse("research:survey", kwargs={"workspace": workspace, "survey_pk": survey.pk})
         )
     return pages
+
+
+def form_and_catalogue_pages(charter: Charter) -> list[str]:
+    """The survey results, question guides, catalogues and every add or edit form, each as the
+    page a browser without htmx (or a link opened in a new tab) gets."""
+    from charter.models import MaturityScore, Metric
+    from research.models import InterviewGuide, Survey
+
+    workspace = charter.workspace.slug
+    in_workspace = {"workspace": workspace}
+    in_charter = {"workspace": workspace, "charter_pk": charter.pk}
+    survey = Survey.objects.filter(charter=charter).first()
+    guide = InterviewGuide.for_workspace(charter.workspace).first()
+    metric = Metric.objects.filter(charter=charter).first()
+    score = MaturityScore.objects.filter(charter=charter).first()
+    pages = [
+        reverse("research:results", kwargs={"workspace": workspace, "survey_pk": survey.pk}),
+        reverse("research:responses", kwargs={"workspace": workspace, "survey_pk": survey.pk}),
+        reverse("research:guides", kwargs=in_workspace),
+        reverse("research:guide", kwargs={**in_workspace, "interviewguide_pk": guide.pk}),
+        reverse("charter:maturity-model", kwargs=in_workspace),
+        reverse("charter:service-catalogue", kwargs=in_workspace),
+        reverse("governance:notifications", kwargs=in_workspace),
+        reverse("governance:reviewers", kwargs=in_workspace),
+        reverse("governance:meeting-create", kwargs=in_workspace),
+        reverse("charter:service-add", kwargs=in_workspace),
+        reverse("charter:maturity-level-add", kwargs=in_workspace),
+        reverse("charter:maturity-dimension-add", kwargs=in_workspace),
+        reverse("charter:actual-add", kwargs={**in_workspace, "metric_pk": metric.pk}),
+        reverse("charter:metric", kwargs={**in_workspace, "metric_pk": metric.pk}),
+        reverse("charter:metric-edit", kwargs={**in_charter, "metric_pk": metric.pk}),
+        reverse("charter:score-edit", kwargs={**in_charter, "maturityscore_pk": score.pk}),
+        reverse("research:question-create", kwargs={**in_workspace, "survey_pk": survey.pk}),
+        reverse(
+            "research:guide-question-create",
+            kwargs={**in_workspace, "interviewguide_pk": guide.pk},
+        ),
+        reverse("charter:current-state-strategy-edit", kwargs=in_charter),
+        reverse("charter:future-success-vision-edit", kwargs=in_charter),
+        reverse("charter:scope-budget-edit", kwargs=in_charter),
+        reverse("charter:scope-services-edit", kwargs=in_charter),
+        reverse("charter:raci", kwargs=in_charter),
+        *(
+            reverse(name, kwargs=in_charter)
+            for name in (
+                "charter:metric-add",
+                "charter:objective-add",
+                "charter:kpi-add",
+                "charter:audience-add",
+                "charter:funding-add",
+                "charter:partner-team-add",
+                "charter:cadence-add",
+                "roadmap:phase-add",
+                "roadmap:milestone-add",
+                "research:interview-create",
+                "research:champion-create",
+                "research:audit-create",
+                "research:benchmark-create",
+                "research:survey-create",
+                "research:insight-create",
+            )
+        ),
+    ]
+    return pages
+
+
+def outside_review_page(charter: Charter) -> str:
+    """The signed link of the demo's outside reviewer, as the reviewer opens it."""
+    from governance.models import OutsideReviewer
+    from governance.tokens import token_for
+
+    reviewer = OutsideReviewer.objects.filter(charter=charter).first()
+    return reverse("outside_review:review", kwargs={"token": token_for(reviewer)})
+
+
+ANONYMOUS_PAGES = ("/accounts/login/", "/accounts/signup/", "/accounts/password_reset/")

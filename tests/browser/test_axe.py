@@ -4,7 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.demo_pages import main_pages, seed_demo
+from tests.browser.demo_pages import (
+    ANONYMOUS_PAGES,
+    form_and_catalogue_pages,
+    main_pages,
+    outside_review_page,
+    seed_demo,
+)
 
 # Vendored from the npm package axe-core (MPL-2.0, licence beside it).
 AXE = Path(__file__).parent / "vendor" / "axe-4.14.1.min.js"
@@ -32,14 +38,19 @@ def axe_page(browser, live_server):
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("width,height", [(1280, 900), (375, 800)])
-def test_axe_finds_no_violation_on_any_main_page(axe_page, login, demo, width, height):
+def test_axe_finds_no_violation_on_any_page(axe_page, login, demo, width, height):
     axe_page.set_viewport_size({"width": width, "height": height})
-    login(axe_page, "owner", "charterboard-demo")
     violations = {}
-    for path in main_pages(demo):
-        assert axe_page.goto(path).ok, path
-        axe_page.add_script_tag(path=str(AXE))
-        found = axe_page.evaluate(RUN_AXE)
-        if found:
-            violations[path] = found
+
+    def check(paths):
+        for path in paths:
+            assert axe_page.goto(path).ok, path
+            axe_page.add_script_tag(path=str(AXE))
+            found = axe_page.evaluate(RUN_AXE)
+            if found:
+                violations[path] = found
+
+    check([*ANONYMOUS_PAGES, outside_review_page(demo)])
+    login(axe_page, "owner", "charterboard-demo")
+    check([*main_pages(demo), *form_and_catalogue_pages(demo)])
     assert violations == {}

@@ -2,7 +2,13 @@
 
 import pytest
 
-from tests.browser.demo_pages import main_pages, seed_demo
+from tests.browser.demo_pages import (
+    ANONYMOUS_PAGES,
+    form_and_catalogue_pages,
+    main_pages,
+    outside_review_page,
+    seed_demo,
+)
 
 
 @pytest.fixture
@@ -25,11 +31,15 @@ def pages_wider_than_the_viewport(page, paths):
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("width,height", [(375, 800), (320, 640)])
-def test_no_main_page_scrolls_sideways_on_a_phone(new_page, login, demo, width, height):
+def test_no_page_scrolls_sideways_on_a_phone(new_page, login, demo, width, height):
     page = new_page()
     page.set_viewport_size({"width": width, "height": height})
+    anonymous = pages_wider_than_the_viewport(page, [*ANONYMOUS_PAGES, outside_review_page(demo)])
     login(page, "owner", "charterboard-demo")
-    assert pages_wider_than_the_viewport(page, main_pages(demo)) == []
+    signed_in = pages_wider_than_the_viewport(
+        page, [*main_pages(demo), *form_and_catalogue_pages(demo)]
+    )
+    assert anonymous + signed_in == []
 
 
 @pytest.mark.django_db(transaction=True)

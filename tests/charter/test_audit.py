@@ -12,6 +12,7 @@ from charter.registry import nav_links
 from charter.workspaces.membership import change_role, remove_member
 from tests.charter.version_factories import charter_with_editor, publish_version
 from tests.factories import MembershipFactory
+from tests.test_translations import compiled_catalogues  # noqa: F401  the fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -247,10 +248,40 @@ def test_events_recorded_in_any_shape_are_listed_never_an_error(owner):
     page = response.content.decode()
     assert "Changed: Cadence" in page
     assert "Details: renamed" in page
-    assert "Votes: Wang Fang — approve; Ivan" in page
+    assert "Votes: Wang Fang — Approve; Ivan" in page  # the decision by its name
     assert "Item ?" not in page
 
 
 def test_recording_changes_that_are_not_a_mapping_is_refused(owner):
     with pytest.raises(TypeError):
         AuditEvent.record(owner.membership.workspace, owner.membership.user, "x", changes=["a"])
+
+
+def test_other_apps_events_read_in_the_readers_language(owner, compiled_catalogues):  # noqa: F811
+    workspace = owner.membership.workspace
+    AuditEvent.record(
+        workspace,
+        owner.membership.user,
+        "board.seat_added",
+        owner.charter,
+        changes={"function": "customer_success", "chair": False, "days": 21},
+    )
+    AuditEvent.record(
+        workspace,
+        owner.membership.user,
+        "meeting.changed",
+        changes={
+            "fields": ["scheduled_at", "location", "video_link"],
+            "reauthenticated_at": "2026-12-01T12:06:02",
+        },
+    )
+
+    html = owner.get(owner.audit_url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+
+    assert "已添加委员会席位" in html  # "Board seat added", named by governance's vocabulary
+    assert "职能: 客户成功" in html  # the stored code shown by the board function's name
+    assert "天数: 21" in html
+    assert "字段: 日期和时间, 地点, 视频会议链接" in html
+    assert "2026年12月1日" in html  # an ISO moment shown as a date in the reader's language
+    for english in ("Board seat added", "customer_success", "video_link", "Days", "T12:06"):
+        assert english not in html

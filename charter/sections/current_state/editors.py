@@ -47,6 +47,7 @@ class MaturityScoreForm(EditForm):
     class Meta:
         model = MaturityScore
         fields = ["level", "evidence"]
+        labels = {"level": gettext_lazy("Level")}
         widgets = {"evidence": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, **kwargs):
