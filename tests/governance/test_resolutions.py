@@ -1,6 +1,9 @@
 """Resolutions: a motion with mover, seconder and a roll call, in the minutes and the trail."""
 
+import importlib
+
 import pytest
+from django.apps import apps as installed_apps
 
 from charter.models import AuditEvent, Membership, Role
 from governance.meetings.approval import answer_minutes, circulate_minutes, minutes_html
@@ -186,3 +189,36 @@ def test_removing_a_member_who_voted_keeps_the_roll_call_and_minutes_answers(
     assert page.status_code == 200
     assert f"Moved by {mover_name}, seconded by {seconder_name}." in html
     assert leaver_name in html
+
+
+def test_the_data_migration_names_the_roll_calls_recorded_before_names_were_kept(board, meeting):
+    record_resolution(
+        meeting,
+        motion="Fund the coaching pilot.",
+        mover=board.seats[0],
+        seconder=board.seats[1],
+        votes={member.pk: "for" for member in board.seats},
+        by=board.editor.user,
+    )
+    circulate_minutes(meeting, board.editor.user)
+    answer_minutes(meeting, board.seats[2], "approve")
+    expected = {
+        "mover": Resolution.objects.get().mover_name,
+        "votes": sorted(Resolution.objects.get().votes.values_list("member_name", flat=True)),
+        "answer": MinutesApproval.objects.get().member_name,
+    }
+    # Rows as they were before the names were stored.
+    Resolution.objects.update(mover_name="", seconder_name="")
+    Resolution.objects.get().votes.update(member_name="")
+    MinutesApproval.objects.update(member_name="")
+    migration = importlib.import_module(
+        "governance.migrations.0009_keep_roll_call_names_after_member_removal"
+    )
+
+    migration.keep_names(installed_apps, None)
+
+    resolution = Resolution.objects.get()
+    assert resolution.mover_name == expected["mover"] != ""
+    assert resolution.seconder_name == BoardSeat.objects.get(membership=board.seats[1]).name
+    assert sorted(resolution.votes.values_list("member_name", flat=True)) == expected["votes"]
+    assert MinutesApproval.objects.get().member_name == expected["answer"] != ""
