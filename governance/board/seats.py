@@ -132,7 +132,7 @@ def save_seat(seat: BoardSeat, by) -> BoardSeat:
             changes={
                 "member": seat.name,
                 "title": seat.title,
-                "function": seat.function,
+                "function": str(seat.get_function_display()),
                 "chair": seat.is_chair,
             },
         )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from charter.documents.rendering import render
 from charter.errors import NotAllowed, TransitionNotAllowed
 from charter.models import AuditEvent, Membership
+from charter.people import person
 
 from ..models import (
     AdvisoryBoard,
@@ -93,7 +94,11 @@ def answer_minutes(meeting: Meeting, member: Membership, decision: str, comment:
             meeting=meeting,
             circulation=meeting.minutes_circulation,
             member=member,
-            defaults={"decision": decision, "comment": comment.strip()},
+            defaults={
+                "decision": decision,
+                "comment": comment.strip(),
+                "member_name": person(member.user),
+            },
         )
         action = (
             "meeting.minutes_approved_by_member"
@@ -127,15 +132,13 @@ def _lock_and_file(meeting: Meeting, by) -> None:
 def minutes_html(meeting: Meeting) -> str:
     answers = meeting.minutes_answers.filter(
         circulation=meeting.minutes_circulation, decision=MinutesDecision.APPROVE
-    ).select_related("member__user")
+    )
     return render_to_string(
         "governance/meetings/minutes_pdf.html",
         {
             "meeting": meeting,
             "decisions": meeting.decisions.all(),
-            "resolutions": meeting.resolutions.select_related(
-                "mover__user", "seconder__user"
-            ).prefetch_related("votes__member__user"),
+            "resolutions": meeting.resolutions.prefetch_related("votes"),
             "approvals": answers,
         },
     )

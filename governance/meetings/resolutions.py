@@ -62,11 +62,18 @@ def record_resolution(
             meeting=meeting,
             motion=motion.strip(),
             mover=mover,
+            mover_name=_name(mover),
             seconder=seconder,
+            seconder_name=_name(seconder),
             result=result_of(votes),
         )
         ResolutionVote.objects.bulk_create(
-            ResolutionVote(resolution=resolution, member=members[pk], vote=vote)
+            ResolutionVote(
+                resolution=resolution,
+                member=members[pk],
+                member_name=_name(members[pk]),
+                vote=vote,
+            )
             for pk, vote in votes.items()
         )
         AuditEvent.record(

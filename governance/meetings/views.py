@@ -135,9 +135,7 @@ def meeting_context(request, meeting, **forms) -> dict:
 def governance_context(request, meeting, **forms) -> dict:
     """The minutes' approval state, the answer form and the resolutions of a meeting."""
     members = board_members(meeting)
-    answers = meeting.minutes_answers.filter(
-        circulation=meeting.minutes_circulation
-    ).select_related("member__user")
+    answers = meeting.minutes_answers.filter(circulation=meeting.minutes_circulation)
     return {
         "minutes_answers": answers,
         "minutes_pending": len(minutes_tally(meeting).pending) if members else 0,
@@ -146,9 +144,7 @@ def governance_context(request, meeting, **forms) -> dict:
         ),
         "may_answer_minutes": any(m.pk == request.membership.pk for m in members),
         "answer_form": forms.get("answer_form") or MinutesAnswerForm(prefix="answer"),
-        "resolutions": meeting.resolutions.select_related(
-            "mover__user", "seconder__user"
-        ).prefetch_related("votes__member__user"),
+        "resolutions": meeting.resolutions.prefetch_related("votes"),
         "resolution_form": forms.get("resolution_form")
         or ResolutionForm(prefix="resolution", members=members),
     }

@@ -206,7 +206,11 @@ class MinutesApproval(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="minutes_answers")
     circulation = models.PositiveIntegerField()
-    member = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="+")
+    # The answer outlives the member's removal, kept under the name they had (note 28).
+    member = models.ForeignKey(
+        Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    member_name = models.CharField(max_length=300, blank=True)
     decision = models.CharField(max_length=20, choices=MinutesDecision.choices)
     comment = models.TextField(_("comment"), max_length=2000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -222,7 +226,7 @@ class MinutesApproval(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.member}: {self.get_decision_display()}"
+        return f"{self.member_name}: {self.get_decision_display()}"
 
 
 class ResolutionResult(models.TextChoices):
@@ -235,12 +239,25 @@ class Resolution(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="resolutions")
     motion = models.TextField(_("motion"), max_length=2000)
+    # Mover, seconder and roll call outlive a member's removal under their names (note 28).
     mover = models.ForeignKey(
-        Membership, on_delete=models.PROTECT, related_name="+", verbose_name=_("moved by")
+        Membership,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("moved by"),
     )
+    mover_name = models.CharField(max_length=300, blank=True)
     seconder = models.ForeignKey(
-        Membership, on_delete=models.PROTECT, related_name="+", verbose_name=_("seconded by")
+        Membership,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("seconded by"),
     )
+    seconder_name = models.CharField(max_length=300, blank=True)
     result = models.CharField(max_length=20, choices=ResolutionResult.choices)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -268,7 +285,10 @@ class RollCall(models.TextChoices):
 
 class ResolutionVote(models.Model):
     resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="votes")
-    member = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    member = models.ForeignKey(
+        Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    member_name = models.CharField(max_length=300, blank=True)
     vote = models.CharField(max_length=20, choices=RollCall.choices)
 
     workspace_path = "resolution__meeting__charter__workspace"
@@ -281,10 +301,6 @@ class ResolutionVote(models.Model):
 
     def __str__(self):
         return f"{self.member_name}: {self.get_vote_display()}"
-
-    @property
-    def member_name(self) -> str:
-        return person(self.member.user)
 
 
 class CalendarFeed(models.Model):

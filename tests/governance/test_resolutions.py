@@ -1,11 +1,14 @@
 """Resolutions: a motion with mover, seconder and a roll call, in the minutes and the trail."""
 
-import pytest
+import importlib
 
-from charter.models import AuditEvent, Role
+import pytest
+from django.apps import apps as installed_apps
+
+from charter.models import AuditEvent, Membership, Role
 from governance.meetings.approval import answer_minutes, circulate_minutes, minutes_html
 from governance.meetings.resolutions import InvalidResolution, record_resolution, result_of
-from governance.models import Resolution, ResolutionResult
+from governance.models import BoardSeat, MinutesApproval, Resolution, ResolutionResult
 from tests.factories import MembershipFactory
 from tests.governance.factories import MeetingFactory, make_board
 
@@ -146,3 +149,76 @@ def test_another_workspaces_meeting_takes_no_resolution(client, board, meeting):
 def test_board_members_cannot_record_a_resolution(client, board, meeting):
     client.force_login(board.seats[0].user)
     assert client.post(_url(board, meeting), _post(board, ["for"] * 4)).status_code == 403
+
+
+def test_removing_a_member_who_voted_keeps_the_roll_call_and_minutes_answers(
+    client, board, meeting
+):
+    mover, seconder, leaver = board.seats[0], board.seats[1], board.seats[2]
+    mover_name, seconder_name, leaver_name = (
+        BoardSeat.objects.get(membership=member).name for member in (mover, seconder, leaver)
+    )
+    record_resolution(
+        meeting,
+        motion="Fund the coaching pilot.",
+        mover=mover,
+        seconder=seconder,
+        votes={member.pk: "for" for member in board.seats},
+        by=board.editor.user,
+    )
+    circulate_minutes(meeting, board.editor.user)
+    answer_minutes(meeting, leaver, "approve")
+    owner = MembershipFactory(workspace=board.workspace, role=Role.OWNER)
+    client.force_login(owner.user)
+
+    for member in (leaver, mover, seconder):
+        response = client.post(f"/w/{board.workspace.slug}/members/{member.pk}/remove/")
+        assert response.status_code == 302
+
+    assert not Membership.objects.filter(pk__in=[leaver.pk, mover.pk, seconder.pk]).exists()
+    resolution = Resolution.objects.get(meeting=meeting)
+    assert (resolution.mover, resolution.seconder) == (None, None)
+    assert (resolution.mover_name, resolution.seconder_name) == (mover_name, seconder_name)
+    assert resolution.votes.count() == 4
+    assert leaver_name in {vote.member_name for vote in resolution.votes.all()}
+    assert MinutesApproval.objects.get(meeting=meeting).member_name == leaver_name
+    assert BoardSeat.objects.get(holder_name=leaver_name).released_at is not None
+    client.force_login(board.editor.user)
+    page = client.get(f"/w/{board.workspace.slug}/governance/meetings/{meeting.pk}/")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert f"Moved by {mover_name}, seconded by {seconder_name}." in html
+    assert leaver_name in html
+
+
+def test_the_data_migration_names_the_roll_calls_recorded_before_names_were_kept(board, meeting):
+    record_resolution(
+        meeting,
+        motion="Fund the coaching pilot.",
+        mover=board.seats[0],
+        seconder=board.seats[1],
+        votes={member.pk: "for" for member in board.seats},
+        by=board.editor.user,
+    )
+    circulate_minutes(meeting, board.editor.user)
+    answer_minutes(meeting, board.seats[2], "approve")
+    expected = {
+        "mover": Resolution.objects.get().mover_name,
+        "votes": sorted(Resolution.objects.get().votes.values_list("member_name", flat=True)),
+        "answer": MinutesApproval.objects.get().member_name,
+    }
+    # Rows as they were before the names were stored.
+    Resolution.objects.update(mover_name="", seconder_name="")
+    Resolution.objects.get().votes.update(member_name="")
+    MinutesApproval.objects.update(member_name="")
+    migration = importlib.import_module(
+        "governance.migrations.0010_keep_roll_call_names_after_member_removal"
+    )
+
+    migration.keep_names(installed_apps, None)
+
+    resolution = Resolution.objects.get()
+    assert resolution.mover_name == expected["mover"] != ""
+    assert resolution.seconder_name == BoardSeat.objects.get(membership=board.seats[1]).name
+    assert sorted(resolution.votes.values_list("member_name", flat=True)) == expected["votes"]
+    assert MinutesApproval.objects.get().member_name == expected["answer"] != ""
