@@ -12,13 +12,14 @@ from charter.registry import (
     Section,
     register,
     register_api_router,
+    register_audit_vocabulary,
     register_demo,
     register_document_part,
     register_phase_source,
     register_portable,
 )
 
-from . import board_pack, demo, phases, portable
+from . import audit, board_pack, demo, phases, portable
 from .api import router as api_router
 from .snapshot import CHOICES, LABELS, roadmap_briefing, roadmap_completeness, roadmap_snapshot
 from .views import editor_context
@@ -65,3 +66,5 @@ register_demo(demo.seed_roadmap)
 register_api_router(ApiRouter(key="roadmap", order=40, router=api_router))
 # The scope's audiences are served from one of these phases (design note 27).
 register_phase_source(PhaseSource(phases.phase_choices))
+
+register_audit_vocabulary(audit.AUDIT_VOCABULARY)

@@ -32,6 +32,9 @@ ACTION_LABELS = {
     "export.retried": _("Export retried"),
     "export.requeued": _("Export queued again"),
     "metric.actuals_imported": _("Metric actuals imported"),
+    "metric.actual_recorded": _("Actual recorded"),
+    "api_token.created": _("API token created"),
+    "api_token.revoked": _("API token revoked"),
 }
 OBJECT_TYPE_LABELS = {
     "charter.workspace": _("Workspace"),
@@ -42,6 +45,7 @@ OBJECT_TYPE_LABELS = {
     "charter.pdfexport": _("PDF export"),
     "charter.comment": _("Comment"),
     "charter.metric": _("Metric"),
+    "charter.apitoken": _("API token"),
 }
 # Keys the core's own events record, beyond those every snapshot shares.
 CHANGE_LABELS = {
@@ -51,6 +55,12 @@ CHANGE_LABELS = {
     "invalid": _("Invalid"),
     "section": _("Section"),
     "unmatched_people": _("People not matched"),
+    "period": _("Period"),
+    "value": _("Value"),
+    "previous value": _("Previous value"),
+    "source": _("Source"),
+    "scopes": _("Scopes"),
+    "expires": _("Expires"),
 }
 
 
