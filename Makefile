@@ -45,6 +45,9 @@ run: system-deps messages demo
 	$(PY) manage.py runapp --host $(HOST) --port $(PORT)
 
 ## Run the whole test suite. Without DATABASE_URL/REDIS_URL, the PostgreSQL and Redis tests skip.
+# Two processes, one per core of the CI machine; a test module stays in one process, so the
+# module-wide set-ups (a seeded demo per language, a local OIDC provider) are made once.
+PYTEST_ARGS ?= -n 2 --dist loadfile
 test: system-deps messages install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
 
