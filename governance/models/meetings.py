@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from charter.errors import DomainError
+from charter.formatting import format_datetime
 from charter.models import Charter, Membership, Ordered, Revisioned
 from charter.people import person
 
@@ -63,8 +64,7 @@ class Meeting(Revisioned):
         indexes = [models.Index(fields=["charter", "scheduled_at"])]
 
     def __str__(self):
-        when = timezone.localtime(self.scheduled_at)
-        return str(_("Board meeting of %(date)s") % {"date": f"{when:%Y-%m-%d %H:%M}"})
+        return str(_("Board meeting of %(date)s") % {"date": format_datetime(self.scheduled_at)})
 
     @property
     def minutes_locked(self) -> bool:

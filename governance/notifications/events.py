@@ -4,6 +4,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from charter.formatting import format_datetime
 from charter.models import Charter
 
 from ..models import NotificationEvent
@@ -29,6 +30,7 @@ def _words(event: str, charter: Charter, payload: dict) -> tuple[str, str]:
             "The board's decision on version %(number)s of %(charter)s: %(decision)s."
         ) % values
     if event == NotificationEvent.MEETING_SCHEDULED:
+        values["when"] = format_datetime(payload["when"])
         return _("%(charter)s: board meeting scheduled") % values, _(
             "A board meeting about %(charter)s is scheduled for %(when)s."
         ) % values
