@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from fontTools.ttLib import TTCollection
 from pyhanko.pdf_utils import layout, text
@@ -199,18 +199,15 @@ def stamp_text(export: PdfExport) -> str:
         }
         decided = format_datetime(version.decided_at)
         lines = approval_lines(export) or [_("Approved on %(date)s") % {"date": decided}]
-        footer = _("Signed %(time)s by %(signer)s")
-    # pyHanko fills in %(ts)s and %(signer)s; any other % in the names must stay literal.
-    body = [heading, *lines]
-    return (
-        "\n".join(line.replace("%", "%%") for line in body)
-        + "\n"
-        + footer
-        % {
-            "time": "%(ts)s",
+        # The signing moment in the document's own date style, not pyHanko's %(ts)s, which
+        # can only be a strftime pattern: the stamp is written in the same second.
+        footer = _("Signed %(time)s by %(signer)s") % {
+            "time": format_datetime(timezone.now()).replace("%", "%%"),
             "signer": "%(signer)s",
         }
-    )
+    # pyHanko fills in %(signer)s; any other % in the names must stay literal.
+    body = [heading, *lines]
+    return "\n".join(line.replace("%", "%%") for line in body) + "\n" + footer
 
 
 def sign(export: PdfExport, rendered: RenderedPdf) -> RenderedPdf:
@@ -226,7 +223,6 @@ def sign(export: PdfExport, rendered: RenderedPdf) -> RenderedPdf:
     )
     style = TextStampStyle(
         stamp_text=stamp_text(export),
-        timestamp_format="%Y-%m-%d %H:%M UTC",
         border_width=1,
         text_box_style=text.TextBoxStyle(
             font=GlyphAccumulatorFactory(stamp_font(export.version.charter.language), font_size=9),

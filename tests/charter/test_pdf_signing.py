@@ -4,6 +4,7 @@ import datetime
 import hashlib
 import io
 import json
+import re
 import shutil
 import subprocess
 import tempfile
@@ -266,3 +267,17 @@ def test_workers_racing_on_first_use_all_sign_with_one_key(settings):
 
         assert certificates == {signing.signing_key().certificate.dump()}
         assert [p.name for p in path.parent.iterdir() if p.suffix == ".p12"] == [path.name]
+
+
+def test_the_stamp_dates_the_signature_in_the_charters_own_style(approved_export):
+    charter = approved_export.version.charter
+    charter.language = "zh-hans"
+    charter.save(update_fields=["language"])
+    approved_export.version.refresh_from_db()
+
+    stamp = signing.stamp_text(approved_export)
+
+    last_line = stamp.splitlines()[-1]
+    assert "%(signer)s" in last_line
+    assert "年" in last_line and "月" in last_line
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", stamp)
