@@ -6,6 +6,7 @@ Without one, the instance makes its own key and self-signed certificate on first
 unchanged since this instance signed it, not who runs the instance.
 """
 
+import asyncio
 import contextlib
 import datetime
 import logging
@@ -13,6 +14,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from io import BytesIO
@@ -210,6 +212,18 @@ def stamp_text(export: PdfExport) -> str:
     return "\n".join(line.replace("%", "%%") for line in body) + "\n" + footer
 
 
+def _outside_any_event_loop(work):
+    """pyHanko's ``sign_pdf`` calls ``asyncio.run``, which refuses to start inside a running
+    loop: a render run in a thread that has one (an async server, an in-process browser
+    driver) signs in a thread of its own instead."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return work()
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(work).result()
+
+
 def sign(export: PdfExport, rendered: RenderedPdf) -> RenderedPdf:
     """Add a PAdES signature as an incremental update, drawn in the box the cover keeps."""
     key = signing_key()
@@ -244,9 +258,10 @@ def sign(export: PdfExport, rendered: RenderedPdf) -> RenderedPdf:
         reason=reason,
         name=common_name(key.certificate),
     )
-    output = signers.PdfSigner(
+    pdf_signer = signers.PdfSigner(
         metadata, signer=key.signer, stamp_style=style, new_field_spec=field_spec
-    ).sign_pdf(writer)
+    )
+    output = _outside_any_event_loop(lambda: pdf_signer.sign_pdf(writer))
     return RenderedPdf(
         data=output.getvalue(),
         page_count=rendered.page_count,

@@ -111,7 +111,7 @@ def test_after_a_vote_focus_moves_to_the_outcome(page, new_page, login):
     page.get_by_label("Summary of changes").fill("Targets for the new fiscal year.")
     # The test charter still misses parts: the publish page asks to confirm.
     page.get_by_label("Publish anyway, with the sections still missing something").check()
-    page.get_by_role("button", name="Publish version").click()
+    page.get_by_role("button", name="Publish version").click(timeout=30_000)
     page.get_by_role("button", name="Submit for review").click()
     expect(page.locator("#review-panel")).to_contain_text("In review")
     version_url = page.url

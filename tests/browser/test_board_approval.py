@@ -37,7 +37,7 @@ def test_editor_submits_and_two_board_members_approve_with_reauthentication(page
     page.get_by_label("Summary of changes").fill("Targets for the new fiscal year.")
     # The test charter still misses parts: the publish page asks to confirm.
     page.get_by_label("Publish anyway, with the sections still missing something").check()
-    page.get_by_role("button", name="Publish version").click()
+    page.get_by_role("button", name="Publish version").click(timeout=30_000)
     expect(page).to_have_url(re.compile(r"/versions/\d+/$"))
     page.get_by_role("button", name="Submit for review").click()
     expect(page.locator("#review-panel")).to_contain_text("In review")

@@ -73,7 +73,7 @@ def test_no_page_shows_english_in_a_translated_language(browser, live_server, la
     for path in (*ANONYMOUS_PAGES, outside_review_page(charter)):
         visit(path)
     page.goto("/accounts/login/")
-    page.locator("input[name=username]").fill("owner")
+    page.locator("input[name=login]").fill("owner")
     page.locator("input[name=password]").fill("charterboard-demo")
     page.locator("input[name=password]").press("Enter")
     page.wait_for_url(lambda url: "/accounts/login/" not in url)

@@ -27,7 +27,7 @@ def test_editor_publishes_a_version_submits_it_and_sees_what_changed_since(page,
     page.get_by_label("Summary of changes").fill("First version for the board.")
     # The test charter still misses parts: the publish page asks to confirm.
     page.get_by_label("Publish anyway, with the sections still missing something").check()
-    page.get_by_role("button", name="Publish version").click()
+    page.get_by_role("button", name="Publish version").click(timeout=30_000)
 
     expect(page.get_by_role("heading", name=re.compile("Version 1 · 2026-Q4"))).to_be_visible()
     expect(page.get_by_text("First version for the board.")).to_be_visible()

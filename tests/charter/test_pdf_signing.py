@@ -1,5 +1,6 @@
 """Approved PDFs are signed (PAdES) and every PDF archives itself (PDF/A-3a + snapshot)."""
 
+import asyncio
 import datetime
 import hashlib
 import io
@@ -281,3 +282,14 @@ def test_the_stamp_dates_the_signature_in_the_charters_own_style(approved_export
     assert "%(signer)s" in last_line
     assert "年" in last_line and "月" in last_line
     assert not re.search(r"\d{4}-\d{2}-\d{2}", stamp)
+
+
+def test_signing_inside_a_running_event_loop_runs_pyhankos_own_loop_elsewhere():
+    # pyHanko's sign_pdf calls asyncio.run; a render in a thread with a running loop (an
+    # in-process browser driver, an async server) must still sign.
+    async def render_inside_a_loop():
+        return signing._outside_any_event_loop(
+            lambda: asyncio.run(asyncio.sleep(0, result="signed"))
+        )
+
+    assert asyncio.run(render_inside_a_loop()) == "signed"
