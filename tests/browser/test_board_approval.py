@@ -47,7 +47,10 @@ def test_editor_submits_and_two_board_members_approve_with_reauthentication(page
     expect(first_page.locator("#review-panel")).to_contain_text("1 of 2 approve")
 
     second_page = vote(new_page, login, second.username, version_url, "Approve", "Agreed.")
-    expect(second_page.locator("#review-panel")).to_contain_text("The board approved this version")
+    # The deciding vote queues the approved, signed PDF, which eager Celery renders in the request.
+    expect(second_page.locator("#review-panel")).to_contain_text(
+        "The board approved this version", timeout=30_000
+    )
 
     page.reload()
     panel = page.locator("#review-panel")

@@ -39,7 +39,7 @@ def test_a_duplicate_delivery_of_an_email_with_an_attachment_sends_nothing_more(
         )
 
     again = send_email.apply(args=message.args, kwargs=message.kwargs, task_id=message.task_id)
-    assert again.get() == 0
+    assert again.result == 0
     assert len(mail.outbox) == 1
 
 
