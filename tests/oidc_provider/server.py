@@ -3,7 +3,6 @@ an RSA signing key made for this run, and stop it afterwards."""
 
 import contextlib
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -14,6 +13,8 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import requests
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+
+from tests.s3server import free_port
 
 REPO = Path(__file__).resolve().parents[2]
 CLIENT_ID = "charterboard-test"
@@ -27,12 +28,6 @@ class Provider:
     @property
     def server_url(self) -> str:
         return f"{self.url}/o"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _write_signing_key(path: Path) -> None:
@@ -79,7 +74,7 @@ def running_provider(workdir: Path, redirect_uri: str):
         cwd=REPO,
         check=True,
     )
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     log = workdir / "provider.log"
     with log.open("w") as output:
