@@ -37,8 +37,9 @@ locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | system-deps
 migrate: install
 	$(PY) manage.py migrate --noinput
 
+# The demo's emails link to where `make run` will serve, unless SITE_URL says otherwise.
 demo: migrate
-	$(PY) manage.py seed_demo
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py seed_demo
 
 ## Run the app with demo data on http://$(HOST):$(PORT), with a Celery worker beside it.
 run: system-deps messages demo
