@@ -83,6 +83,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so that Server-Timing covers every other middleware.
+    "config.observability.ServerTimingMiddleware",
     # First and last: request counts and latencies as the whole stack answered them.
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "config.observability.RequestIdMiddleware",
