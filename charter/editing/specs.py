@@ -98,6 +98,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from charter.access import get_in_workspace
+from charter.editing.autosave import AUTOSAVE_DELAY_SECONDS
 from charter.models import Charter, Revisioned
 
 CONCURRENCY_FIELDS = ("revision", "base")
@@ -275,7 +276,7 @@ def autosave_attrs(dom_id: str, url: str) -> dict[str, str]:
     """htmx attributes that save a long text a second after the user stops typing."""
     return {
         "hx-post": url,
-        "hx-trigger": "input changed delay:1s, blur changed",
+        "hx-trigger": f"input changed delay:{AUTOSAVE_DELAY_SECONDS}s, blur changed",
         "hx-target": f"#{dom_id}-state",
         "hx-swap": "innerHTML",
         "hx-vals": '{"autosave": "1"}',
