@@ -154,6 +154,8 @@ if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
+    # Read from Redis instead of one database query per request (config/sessions.py).
+    SESSION_ENGINE = "config.sessions"
 else:
     CACHES = {
         "default": {
