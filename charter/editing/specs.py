@@ -82,6 +82,7 @@ Example::
     # in the editor template: {% include "charter/editing/editable_table.html" with table=kpis %}
 """
 
+import copy
 import hashlib
 import json
 from collections.abc import Callable, Iterable
@@ -173,6 +174,8 @@ class EditForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # The user's values against the saved ones, filled when a save met a conflict.
         self.conflicts: dict[str, str] = {}
+        # The object as this request read it, before the submitted values are set on it.
+        self.loaded = copy.copy(self.instance) if self.instance.pk else None
         if not self.is_bound:
             self.initial["revision"] = getattr(self.instance, "revision", 0)
             self.initial["base"] = fingerprint(field_values(self.instance, self.editable_names))
@@ -237,7 +240,7 @@ def save_form(form: EditForm, by) -> models.Model:
                 return True
             return bool(base) and fingerprint(field_values(stored, names)) == base
 
-        instance.save_fields(owned_values(form), by, unchanged=unchanged)
+        instance.save_fields(owned_values(form), by, unchanged=unchanged, loaded=form.loaded)
     return instance
 
 
@@ -317,6 +320,21 @@ class Block:
 
     def instance(self, charter: Charter) -> Revisioned:
         return self.model._default_manager.get_or_create(charter=charter)[0]
+
+    def load(self, request: HttpRequest, charter_pk: int) -> Revisioned:
+        """The block's object with its charter, of the request's workspace, or 404.
+
+        One query for both when the object exists (every autosave asks), else the charter
+        through ``get_in_workspace`` and a new object for it.
+        """
+        found = (
+            self.model._default_manager.select_related("charter")
+            .filter(charter_id=charter_pk, charter__workspace=request.workspace)
+            .first()
+        )
+        if found is not None:
+            return found
+        return self.instance(get_in_workspace(request, Charter, pk=charter_pk))
 
     def urls(self, workspace_slug: str, charter: Charter) -> dict[str, str]:
         args = [workspace_slug, charter.pk]

@@ -175,6 +175,25 @@ def test_autosave_answers_with_its_state_and_the_new_revision(editor):
 
 
 @pytest.mark.django_db
+def test_autosave_takes_a_few_queries_however_much_the_charter_holds(
+    editor, django_assert_max_num_queries
+):
+    CurrentStateFactory(charter=editor.charter)
+    for _ in range(20):
+        ExecutionKpiFactory(charter=editor.charter)
+    form = open_form(editor, block_url(editor))
+
+    # Session (unless Redis holds it), user, membership, block with its charter, UPDATE.
+    for text in ("First draft", "Second draft"):
+        with django_assert_max_num_queries(5):
+            response = editor.post(
+                block_url(editor), {**form, "business_strategy": text, "autosave": "1"}, **HTMX
+            )
+        assert response.status_code == 200
+        form = {name: hidden(response.content.decode(), name) for name in ("revision", "base")}
+
+
+@pytest.mark.django_db
 def test_autosave_that_meets_a_conflict_replaces_the_form_with_the_conflict_view(editor):
     mine = open_form(editor, block_url(editor))
     other = open_form(editor, block_url(editor))
