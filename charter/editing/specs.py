@@ -244,6 +244,24 @@ def save_form(form: EditForm, by) -> models.Model:
     return instance
 
 
+def concurrency_inputs(form: EditForm, saved: models.Model) -> list[dict[str, Any]]:
+    """The hidden ``revision`` and ``base`` a fresh form of ``saved`` would carry.
+
+    Each as ``id``, ``name`` and ``value``, for an autosave's answer, without building that
+    form and rendering its widgets on every autosave.
+    """
+    values = {
+        "revision": saved.revision,
+        "base": fingerprint(field_values(saved, form.editable_names)),
+    }
+    inputs = []
+    for name, value in values.items():
+        html_name = form.add_prefix(name)
+        dom_id = form.auto_id % html_name if "%s" in str(form.auto_id) else ""
+        inputs.append({"id": dom_id, "name": html_name, "value": value})
+    return inputs
+
+
 def conflict_form(form: EditForm, current: models.Model) -> EditForm:
     """The user's values again, on top of what is saved now: saving it again wins.
 

@@ -175,6 +175,22 @@ def test_autosave_answers_with_its_state_and_the_new_revision(editor):
 
 
 @pytest.mark.django_db
+def test_autosave_answers_with_the_hidden_fields_of_a_form_opened_afterwards(editor):
+    CurrentStateFactory(charter=editor.charter)
+    form = open_form(editor, block_url(editor))
+
+    response = editor.post(
+        block_url(editor), {**form, "business_strategy": "Draft", "autosave": "1"}, **HTMX
+    )
+
+    html = response.content.decode()
+    reopened = editor.get(block_url(editor), **HTMX).content.decode()
+    for name in ("revision", "base"):
+        assert hidden(html, name) == hidden(reopened, name)
+        assert f'id="block-strategy-{name}"' in html
+
+
+@pytest.mark.django_db
 def test_autosave_takes_a_few_queries_however_much_the_charter_holds(
     editor, django_assert_max_num_queries
 ):
