@@ -102,7 +102,9 @@ def main() -> None:
             cpu_ms.append((time.process_time() - cpu) * 1000)
             wall_ms.append((time.perf_counter() - wall) * 1000)
         if profiler:
-            pstats.Stats(profiler).sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(40)
+            pstats.Stats(profiler).sort_stats(
+                os.environ.get("PROFILE_SORT", "cumulative")
+            ).print_stats(40)
         print(
             f"queries={query_count} cpu_ms_median={statistics.median(cpu_ms):.2f} "
             f"wall_ms_median={statistics.median(wall_ms):.2f}"
