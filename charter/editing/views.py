@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from charter.access import workspace_view
+from charter.access import get_in_workspace, workspace_view
 from charter.editing.ordering import CannotMove, move_row, moved_text
 from charter.editing.specs import (
     Block,
@@ -16,7 +16,7 @@ from charter.editing.specs import (
     conflict_form,
     save_form,
 )
-from charter.models import EditConflict, Revisioned
+from charter.models import Charter, EditConflict, Revisioned
 
 
 def _respond(request, partial, context, *, title, back, status=200, row=False):
@@ -72,10 +72,10 @@ def _block(request, charter, block: Block, instance, focus=False):
 
 @workspace_view()
 def block_show(request, charter_pk, block: Block):
-    instance = block.load(request, charter_pk)
+    charter = get_in_workspace(request, Charter, pk=charter_pk)
     if not request.htmx:
-        return redirect(block.urls(request.workspace.slug, instance.charter)["section"])
-    return _block(request, instance.charter, block, instance)
+        return redirect(block.urls(request.workspace.slug, charter)["section"])
+    return _block(request, charter, block, block.instance(charter))
 
 
 @workspace_view("edit")

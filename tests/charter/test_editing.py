@@ -191,6 +191,16 @@ def test_autosave_answers_with_the_hidden_fields_of_a_form_opened_afterwards(edi
 
 
 @pytest.mark.django_db
+def test_another_workspaces_block_is_not_found_even_when_it_has_been_written(editor):
+    theirs = CurrentStateFactory(business_strategy="Their strategy.")
+    editor.charter = theirs.charter
+
+    assert editor.get(block_url(editor), **HTMX).status_code == 404
+    assert editor.post(block_url(editor), {"business_strategy": "Mine"}).status_code == 404
+    assert CurrentState.objects.get(pk=theirs.pk).business_strategy == "Their strategy."
+
+
+@pytest.mark.django_db
 def test_autosave_takes_a_few_queries_however_much_the_charter_holds(
     editor, django_assert_max_num_queries
 ):
