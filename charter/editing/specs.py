@@ -28,8 +28,9 @@ literal (so that grep finds it) and refuse one that differs from the spec's ``ur
 
 Nothing typed is lost. Every form derives from ``EditForm`` and carries the ``revision`` the
 user started from plus a ``base`` fingerprint of the fields it shows. ``save_form`` writes
-only those fields through ``Revisioned.save_fields``, one compare-and-set on the locked row:
-when someone saved in between but touched other fields, their fields stay as they saved them
+only those fields through ``Revisioned.save_fields``, one compare-and-set (on the revision
+the request read, or on the locked row when someone saved since; decisions note 46): when
+someone saved in between but touched other fields, their fields stay as they saved them
 and the user's are written beside them; when they changed the same fields it raises
 ``EditConflict``, and the view answers 409 with the form again, holding what the user typed,
 each differing field shown beside the saved version, and the current revision, so that
@@ -218,8 +219,8 @@ def owned_values(form: EditForm) -> dict[str, Any]:
 def save_form(form: EditForm, by) -> models.Model:
     """Save a valid form's fields, refusing to overwrite what someone else changed meanwhile.
 
-    Only the form's own fields are written, in one compare-and-set on the locked row: they
-    must still hold what the user started from (the ``base`` fingerprint), or nobody may
+    Only the form's own fields are written, in one compare-and-set (``Revisioned.save_fields``):
+    they must still hold what the user started from (the ``base`` fingerprint), or nobody may
     have saved the row since the ``revision`` the form was opened at. Otherwise
     ``EditConflict``. Saves of other fields in between never make this one fail.
     """
