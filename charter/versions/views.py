@@ -21,7 +21,8 @@ from charter.registry import (
 )
 from charter.versions.diff import diff_snapshots
 from charter.versions.forms import VersionForm
-from charter.versions.publishing import content_hash, publish, snapshot_hash, take_snapshot
+from charter.versions.live import live_snapshot
+from charter.versions.publishing import content_hash, publish, snapshot_hash
 
 LIVE = "live"
 # Comparison links made before the live charter was called "live" say "draft".
@@ -44,7 +45,7 @@ def version_list(request, charter_pk):
 @workspace_view("edit")
 def version_publish(request, charter_pk):
     charter = get_in_workspace(request, Charter, pk=charter_pk)
-    live = take_snapshot(charter)
+    live = live_snapshot(request, charter)
     missing = [(section, gaps) for section, gaps in completeness(live["sections"]) if gaps]
     form = VersionForm(
         request.POST if request.method == "POST" else None, charter=charter, missing=missing
@@ -161,7 +162,7 @@ def version_diff(request, charter_pk):
     versions = list(charter.versions.select_related("author__profile"))
     # By default: what the live charter changed since the approved version (else the latest).
     approved = next((v for v in versions if v.is_approved), versions[0] if versions else None)
-    live = functools.cache(lambda: take_snapshot(charter))
+    live = functools.partial(live_snapshot, request, charter)
     old = _side(versions, request.GET.get("from") or (str(approved.pk) if approved else LIVE), live)
     new = _side(versions, request.GET.get("to") or LIVE, live)
     context = {
