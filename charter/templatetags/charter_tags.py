@@ -64,14 +64,25 @@ def markdown_filter(text):
 
 @register.simple_tag(takes_context=True)
 def render_section(context, section, data, mode="web"):
+    return render_section_html(
+        context.get("request"),
+        section,
+        data,
+        charter_info=context.get("charter_info"),
+        as_of=context.get("as_of"),
+        mode=mode,
+    )
+
+
+def render_section_html(request, section, data, *, charter_info, as_of, mode="web") -> str:
     """A section's snapshot through its shared partial, then the extensions other apps add."""
     base = {
-        "request": context.get("request"),
+        "request": request,
         "section": section,
         "data": data or {},
-        "charter_info": context.get("charter_info"),
+        "charter_info": charter_info,
         # A version is drawn as of its publication (today lines, lateness); live data as of now.
-        "as_of": context.get("as_of"),
+        "as_of": as_of,
         "mode": mode,
     }
     parts = [render_to_string(section.template, base)]

@@ -4,22 +4,17 @@ Taking it reads some fifty tables; the overview, the publish form, the compariso
 live charter and the version panel all need it. An entry is keyed by the charter's content
 revision and the people's (``charter.content_revisions``: database triggers bump them on
 every write to a table the snapshot reads), by the charter row as the request loaded it, and
-by the code that takes snapshots, so a key read after a write never finds what was there
+by the release (``charter.caching``), so a key read after a write never finds what was there
 before it.
 """
 
-import functools
-import hashlib
-from pathlib import Path
-
-from django.apps import apps
-from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
+from charter.caching import cache_key
 from charter.content_revisions import revisions
 from charter.models import Charter
-from charter.versions.publishing import canonical_json, take_snapshot
+from charter.versions.publishing import take_snapshot
 
 # Entries are never stale; the timeout only lets charters nobody opens leave the cache.
 LIVE_SNAPSHOT_SECONDS = 7 * 24 * 3600
@@ -54,31 +49,4 @@ def cached_live_snapshot(charter: Charter) -> dict:
 
 def live_snapshot_key(charter: Charter, counted: tuple[int, int]) -> str:
     loaded = {field.attname: getattr(charter, field.attname) for field in Charter._meta.fields}
-    described = canonical_json(
-        {
-            "charter": loaded,
-            "workspace": charter.workspace.name,
-            "revisions": counted,
-            "code": code_fingerprint(),
-        }
-    )
-    return f"live-snapshot:{charter.pk}:{hashlib.sha256(described.encode()).hexdigest()}"
-
-
-@functools.cache
-def code_fingerprint() -> str:
-    """A digest of the project's Python code and compiled catalogues: a release that takes
-    snapshots differently, or words them differently, never reads an older release's."""
-    digest = hashlib.sha256()
-    base = Path(settings.BASE_DIR).resolve()
-    roots = [
-        Path(config.path).resolve()
-        for config in apps.get_app_configs()
-        if Path(config.path).resolve().is_relative_to(base)
-    ]
-    files = [path for root in roots for path in root.rglob("*.py")]
-    files += [path for root in map(Path, settings.LOCALE_PATHS) for path in root.rglob("*.mo")]
-    for path in sorted(files):
-        digest.update(str(path.relative_to(base)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return cache_key(f"live-snapshot:{charter.pk}", loaded, charter.workspace.name, list(counted))
