@@ -2,6 +2,7 @@ from django import template
 from django.template.loader import render_to_string
 
 from .. import formatting, people
+from ..drawing import render_section_html
 from ..markdown import render_markdown
 from ..registry import extensions_for
 
@@ -72,24 +73,6 @@ def render_section(context, section, data, mode="web"):
         as_of=context.get("as_of"),
         mode=mode,
     )
-
-
-def render_section_html(request, section, data, *, charter_info, as_of, mode="web") -> str:
-    """A section's snapshot through its shared partial, then the extensions other apps add."""
-    base = {
-        "request": request,
-        "section": section,
-        "data": data or {},
-        "charter_info": charter_info,
-        # A version is drawn as of its publication (today lines, lateness); live data as of now.
-        "as_of": as_of,
-        "mode": mode,
-    }
-    parts = [render_to_string(section.template, base)]
-    for extension in extensions_for(section.key):
-        extension_data = (data or {}).get("extensions", {}).get(extension.key)
-        parts.append(render_to_string(extension.template, {**base, "data": extension_data}))
-    return template.defaultfilters.safe("".join(parts))
 
 
 @register.simple_tag(takes_context=True)

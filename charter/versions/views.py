@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from charter import errors
 from charter.access import get_in_workspace, workspace_view
 from charter.caching import VERSION_SECONDS, cache_key
+from charter.drawing import render_section_html
 from charter.models import Charter, CharterVersion
 from charter.registry import (
     Section,
@@ -23,7 +24,6 @@ from charter.registry import (
     render_version_panels,
     review_workflow,
 )
-from charter.templatetags.charter_tags import render_section_html
 from charter.versions.diff import kept_diff
 from charter.versions.forms import VersionForm
 from charter.versions.live import live_snapshot
