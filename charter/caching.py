@@ -23,12 +23,15 @@ def cache_key(kind: str, *parts) -> str:
 
 @functools.cache
 def code_fingerprint() -> str:
-    """A digest of the project's Python code, templates and compiled catalogues."""
+    """A digest of the Python code and templates of the project's own apps, its templates
+    directory and its compiled catalogues. Installed packages are left out (reading them
+    costs each process a few hundred milliseconds): after upgrading one that changes what
+    pages show, clear the cache."""
     base = Path(settings.BASE_DIR).resolve()
     roots = [
         root
         for root in (Path(config.path).resolve() for config in apps.get_app_configs())
-        if root.is_relative_to(base)
+        if root.parent == base
     ]
     sources = [(root, pattern) for root in roots for pattern in ("*.py", "*.html")]
     sources += [(Path(root), "*.mo") for root in settings.LOCALE_PATHS]
