@@ -1,5 +1,7 @@
 """Markdown for long text, rendered safely: no script or event handler survives."""
 
+import functools
+
 import markdown as markdown_lib
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -36,6 +38,9 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 
 
+# Pages draw the same texts again and again (a version's summary, its review comments), and
+# building the Markdown converter is most of the cost.
+@functools.lru_cache(maxsize=1024)
 def render_markdown(text: str) -> SafeString:
     html = markdown_lib.markdown(
         text or "", extensions=["tables", "sane_lists"], output_format="html"

@@ -6,7 +6,8 @@ from charter.charters.creation import create_charter
 from charter.charters.forms import CharterForm
 from charter.models import Charter
 from charter.registry import completeness, registry, render_panels, snapshot_section
-from charter.versions.publishing import charter_info, live_snapshot
+from charter.versions.live import live_snapshot
+from charter.versions.publishing import charter_info
 
 
 @workspace_view()

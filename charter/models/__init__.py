@@ -18,6 +18,7 @@ from .imports import MetricImport
 from .outbox import OutboxMessage
 from .profile import Profile
 from .reminders import ActualReminder
+from .revisions import ContentRevision
 from .scope import Audience, FundingSource, Scope, Service
 from .uploads import PendingUpload
 from .versions import CharterVersion, VersionStatus
@@ -32,6 +33,7 @@ __all__ = [
     "Charter",
     "CharterVersion",
     "Comment",
+    "ContentRevision",
     "CurrentState",
     "EditConflict",
     "ExecutionKpi",

@@ -2,6 +2,7 @@ from django import template
 from django.template.loader import render_to_string
 
 from .. import formatting, people
+from ..drawing import render_section_html
 from ..markdown import render_markdown
 from ..registry import extensions_for
 
@@ -64,21 +65,14 @@ def markdown_filter(text):
 
 @register.simple_tag(takes_context=True)
 def render_section(context, section, data, mode="web"):
-    """A section's snapshot through its shared partial, then the extensions other apps add."""
-    base = {
-        "request": context.get("request"),
-        "section": section,
-        "data": data or {},
-        "charter_info": context.get("charter_info"),
-        # A version is drawn as of its publication (today lines, lateness); live data as of now.
-        "as_of": context.get("as_of"),
-        "mode": mode,
-    }
-    parts = [render_to_string(section.template, base)]
-    for extension in extensions_for(section.key):
-        extension_data = (data or {}).get("extensions", {}).get(extension.key)
-        parts.append(render_to_string(extension.template, {**base, "data": extension_data}))
-    return template.defaultfilters.safe("".join(parts))
+    return render_section_html(
+        context.get("request"),
+        section,
+        data,
+        charter_info=context.get("charter_info"),
+        as_of=context.get("as_of"),
+        mode=mode,
+    )
 
 
 @register.simple_tag(takes_context=True)

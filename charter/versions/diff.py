@@ -41,9 +41,12 @@ from contextvars import ContextVar
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from charter.caching import VERSION_SECONDS, cache_key
 from charter.registry import registry
 
 # Keys that change without anyone editing the charter (database ids, ordering positions,
@@ -463,3 +466,14 @@ def diff_snapshots(old: dict, new: dict) -> dict:
         "sections": sections,
         "unchanged": [s["title"] for s in sections if s["status"] == "unchanged"],
     }
+
+
+def kept_diff(old: dict, old_sha256: str, new: dict, new_sha256: str) -> dict:
+    """``diff_snapshots``, kept by the two snapshots' hashes and the reader's language: the
+    same two snapshots always compare the same."""
+    key = cache_key("snapshot-diff", old_sha256, new_sha256, translation.get_language())
+    diff = cache.get(key)
+    if diff is None:
+        diff = diff_snapshots(old, new)
+        cache.set(key, diff, VERSION_SECONDS)
+    return diff

@@ -1,7 +1,8 @@
 """The versions block of the charter overview: what the board approved, and what moved since."""
 
 from charter.models import VersionStatus
-from charter.versions.publishing import live_differs, live_snapshot
+from charter.versions.live import live_snapshot
+from charter.versions.publishing import live_differs
 
 RECENT_VERSIONS = 5
 

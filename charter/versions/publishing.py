@@ -87,14 +87,6 @@ def publish(charter: Charter, by, membership, label: str = "", summary: str = ""
     return version
 
 
-def live_snapshot(request, charter: Charter) -> dict:
-    """The live charter's snapshot, taken once per request however many blocks need it."""
-    taken = request.__dict__.setdefault("_live_snapshots", {})
-    if charter.pk not in taken:
-        taken[charter.pk] = take_snapshot(charter)
-    return taken[charter.pk]
-
-
 def live_differs(live: dict, version: CharterVersion) -> bool:
     """Whether the ``live`` charter's snapshot has moved away from what ``version`` froze.
 

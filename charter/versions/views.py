@@ -3,25 +3,31 @@
 import functools
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from charter import errors
 from charter.access import get_in_workspace, workspace_view
+from charter.caching import VERSION_SECONDS, cache_key
+from charter.drawing import render_section_html
 from charter.models import Charter, CharterVersion
 from charter.registry import (
+    Section,
     announce_opened,
     completeness,
     registry,
     render_version_panels,
     review_workflow,
 )
-from charter.versions.diff import diff_snapshots
+from charter.versions.diff import kept_diff
 from charter.versions.forms import VersionForm
-from charter.versions.publishing import content_hash, publish, snapshot_hash, take_snapshot
+from charter.versions.live import live_snapshot
+from charter.versions.publishing import content_hash, publish, snapshot_hash
 
 LIVE = "live"
 # Comparison links made before the live charter was called "live" say "draft".
@@ -44,7 +50,7 @@ def version_list(request, charter_pk):
 @workspace_view("edit")
 def version_publish(request, charter_pk):
     charter = get_in_workspace(request, Charter, pk=charter_pk)
-    live = take_snapshot(charter)
+    live = live_snapshot(request, charter)
     missing = [(section, gaps) for section, gaps in completeness(live["sections"]) if gaps]
     form = VersionForm(
         request.POST if request.method == "POST" else None, charter=charter, missing=missing
@@ -63,7 +69,9 @@ def version_publish(request, charter_pk):
         "form": form,
         "latest": latest,
         "missing": missing,
-        "diff": diff_snapshots(latest.snapshot, live) if latest else None,
+        "diff": kept_diff(latest.snapshot, latest.snapshot_sha256, live, snapshot_hash(live))
+        if latest
+        else None,
     }
     status = 400 if form.is_bound else 200
     return render(request, "charter/versions/publish.html", context, status=status)
@@ -76,16 +84,41 @@ def _get_version(request, charterversion_pk) -> CharterVersion:
     return get_in_workspace(request, queryset, pk=charterversion_pk)
 
 
+def _drawn_sections(request, version: CharterVersion) -> list[tuple[Section, str]]:
+    """Each section of the version as HTML. A version never changes, so its drawing is kept
+    for each interface language (and the view options in the address)."""
+    data = version.snapshot.get("sections", {})
+    sections = [section for section in registry.all() if section.key in data]
+    key = cache_key(
+        "version-sections",
+        version.pk,
+        version.snapshot_sha256,
+        [section.key for section in sections],
+        translation.get_language(),
+        sorted(request.GET.lists()),
+    )
+    drawn = cache.get(key)
+    if drawn is None:
+        drawn = [
+            render_section_html(
+                request,
+                section,
+                data[section.key],
+                charter_info=version.snapshot.get("charter", {}),
+                as_of=version.as_of,
+            )
+            for section in sections
+        ]
+        cache.set(key, drawn, VERSION_SECONDS)
+    return list(zip(sections, drawn, strict=True))
+
+
 def _version_page(request, version: CharterVersion, status: int = 200):
     sections = version.snapshot.get("sections", {})
     context = {
         "version": version,
         "charter": version.charter,
-        "sections": [
-            (section, sections[section.key])
-            for section in registry.all()
-            if section.key in sections
-        ],
+        "sections": _drawn_sections(request, version),
         # Sections whose app is gone can no longer be drawn; say so rather than hide them.
         "retired_sections": sorted(key for key in sections if key not in registry),
         "charter_info": version.snapshot.get("charter", {}),
@@ -161,7 +194,7 @@ def version_diff(request, charter_pk):
     versions = list(charter.versions.select_related("author__profile"))
     # By default: what the live charter changed since the approved version (else the latest).
     approved = next((v for v in versions if v.is_approved), versions[0] if versions else None)
-    live = functools.cache(lambda: take_snapshot(charter))
+    live = functools.partial(live_snapshot, request, charter)
     old = _side(versions, request.GET.get("from") or (str(approved.pk) if approved else LIVE), live)
     new = _side(versions, request.GET.get("to") or LIVE, live)
     context = {
@@ -169,7 +202,7 @@ def version_diff(request, charter_pk):
         "versions": versions,
         "old": old,
         "new": new,
-        "diff": diff_snapshots(old["snapshot"], new["snapshot"]),
+        "diff": kept_diff(old["snapshot"], old["sha256"], new["snapshot"], new["sha256"]),
     }
     template = "charter/versions/diff_result.html" if request.htmx else "charter/versions/diff.html"
     return render(request, template, context)

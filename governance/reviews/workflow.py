@@ -66,9 +66,14 @@ def outside_voters(charter: Charter, review: Review | None = None):
     return (active | reviewers.filter(votes__review=review)).distinct()
 
 
-def tally(review: Review) -> Tally:
+def tally(review: Review, seats: list | None = None, votes: list | None = None) -> Tally:
+    """Where the review's rule stands; ``seats`` (its voting seats) and ``votes`` when the
+    caller has already read them."""
     version = review.version
-    seats = list(voting_seats(version.charter.workspace, review.submitted_by_id))
+    if seats is None:
+        seats = list(voting_seats(version.charter.workspace, review.submitted_by_id))
+    if votes is None:
+        votes = list(review.votes.all()) if review.pk else []
     voters = {_seat_key(seat.membership.user_id) for seat in seats}
     if review.outside_reviewers_may_vote:
         voters |= {
@@ -77,7 +82,7 @@ def tally(review: Review) -> Tally:
         }
     chair = next((_seat_key(seat.membership.user_id) for seat in seats if seat.is_chair), None)
     approvals, rejections = set(), set()
-    for vote in review.votes.all() if review.pk else []:
+    for vote in votes:
         key = (
             _outside_key(vote.outside_reviewer_id) if vote.is_outside else _seat_key(vote.voter_id)
         )
@@ -442,11 +447,9 @@ def _email_decision(review: Review) -> None:
 def review_summary(review: Review) -> dict:
     """Votes so far, who has yet to vote, and where the rule stands, for pages and PDFs."""
     votes = list(review.votes.select_related("outside_reviewer"))
-    result = tally(review)
-    names = {
-        _seat_key(seat.membership.user_id): seat.name
-        for seat in voting_seats(review.version.charter.workspace, review.submitted_by_id)
-    }
+    seats = list(voting_seats(review.version.charter.workspace, review.submitted_by_id))
+    result = tally(review, seats, votes)
+    names = {_seat_key(seat.membership.user_id): seat.name for seat in seats}
     if review.outside_reviewers_may_vote:
         names |= {
             _outside_key(reviewer.pk): reviewer.name

@@ -5,7 +5,7 @@ from django.test import RequestFactory
 from django.utils import translation
 
 from charter.models import Metric
-from charter.versions.publishing import live_snapshot
+from charter.versions.live import live_snapshot
 from tests.charter.section_factories import MetricFactory
 from tests.charter.version_factories import charter_with_editor, publish_version
 from tests.test_translations import compiled_catalogues
