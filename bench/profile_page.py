@@ -34,6 +34,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--top", type=int, default=30, help="functions listed per sort")
     parser.add_argument("--no-seed", action="store_true", help="use the demo already seeded")
     parser.add_argument("--no-profile", action="store_true", help="CPU time and queries only")
+    parser.add_argument("--sql", action="store_true", help="list every query of a request")
     parser.add_argument("--dump", help="also write each page's profile to DUMP-<n>.prof")
     args = parser.parse_args()
     if not 1 <= args.rounds <= 200:
@@ -124,6 +125,9 @@ def main() -> None:
             # Python function calls per request: a figure other processes on the machine do
             # not disturb, unlike any time.
             print(f" calls_per_request={stats.total_calls // args.rounds}")
+        if args.sql:
+            for sql in queries:
+                print(f"  {sql[:300]}")
         repeated = collections.Counter(queries).most_common()
         for sql, times in repeated:
             if times > 1:
