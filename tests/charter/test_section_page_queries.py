@@ -61,8 +61,7 @@ def fill(charter, count: int, owner) -> None:
         objective.metrics.set(metrics[n : n + 2])
 
     services = Service.objects.bulk_create(
-        Service(workspace=charter.workspace, name=f"Service {charter.pk}-{n}")
-        for n in range(count)
+        Service(workspace=charter.workspace, name=f"Service {charter.pk}-{n}") for n in range(count)
     )
     Scope.objects.get_or_create(charter=charter)[0].services.set(services)
     Audience.objects.bulk_create(
