@@ -1,6 +1,7 @@
 FROM python:3.11-slim-bookworm
 
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 UV_PROJECT_ENVIRONMENT=/opt/venv PATH=/opt/venv/bin:$PATH
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 UV_PROJECT_ENVIRONMENT=/opt/venv PATH=/opt/venv/bin:$PATH \
+    UV_COMPILE_BYTECODE=1
 
 # Pango for WeasyPrint; Noto fonts so Chinese and Russian PDFs have glyphs; gettext to compile the catalogues.
 RUN apt-get update \
@@ -14,7 +15,8 @@ COPY pyproject.toml uv.lock ./
 RUN uv sync --frozen --no-dev --no-install-project
 COPY . .
 RUN DJANGO_SECRET_KEY=build-only DJANGO_DEBUG=0 python manage.py collectstatic --noinput \
- && DJANGO_SECRET_KEY=build-only DJANGO_DEBUG=0 python manage.py compilemessages
+ && DJANGO_SECRET_KEY=build-only DJANGO_DEBUG=0 python manage.py compilemessages \
+ && python -m compileall -q manage.py config charter research roadmap governance
 
 RUN useradd --create-home charterboard && mkdir -p /app/var/media && chown -R charterboard /app/var
 USER charterboard

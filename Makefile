@@ -5,17 +5,19 @@ PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev system-deps messages migrate demo worker lint format bench clean
+.PHONY: run test install install-dev system-deps messages bytecode migrate demo worker lint format bench clean
 
 $(UV):
 	python3 -m venv .venv-tools && .venv-tools/bin/pip install --quiet uv
 
+# Bytecode is compiled once here: with PYTHONDONTWRITEBYTECODE set (as on our machines and in
+# the image) every process would otherwise compile every module it imports, each time it starts.
 .venv/.installed: pyproject.toml uv.lock | $(UV)
-	$(UV) sync --frozen --no-dev
+	$(UV) sync --frozen --no-dev --compile-bytecode
 	touch $@
 
 .venv/.installed-dev: pyproject.toml uv.lock | $(UV)
-	$(UV) sync --frozen
+	$(UV) sync --frozen --compile-bytecode
 	touch $@ .venv/.installed
 
 install: .venv/.installed
@@ -34,7 +36,11 @@ messages: $(MO_FILES)
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | system-deps
 	msgfmt --check -o $@ $<
 
-migrate: install
+# The app's own modules, recompiled only where a source changed since.
+bytecode: install
+	$(PY) -m compileall -q -j 0 manage.py config charter research roadmap governance tests bench
+
+migrate: install bytecode
 	$(PY) manage.py migrate --noinput
 
 # The demo's emails link to where `make run` will serve, unless SITE_URL says otherwise.
@@ -49,10 +55,10 @@ run: system-deps messages demo
 # Two processes, one per core of the CI machine; a test module stays in one process, so the
 # module-wide set-ups (a seeded demo per language, a local OIDC provider) are made once.
 PYTEST_ARGS ?= -n 2 --dist loadfile
-test: system-deps messages install-dev
+test: system-deps messages install-dev bytecode
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-worker: install messages
+worker: install messages bytecode
 	$(PY) -m celery -A config worker --queues=documents,messages --loglevel=info
 
 lint: install-dev

@@ -1,28 +1,42 @@
 """Load the autosave with editors in pairs, each owning different fields of one row.
 
-Starts gunicorn on loopback against the PostgreSQL database in ``DATABASE_URL`` (refuses to
-run without one; use a throwaway database: it is migrated, and a workspace named
-``bench-…`` is added and removed again), creates ``--editors`` people in pairs per charter —
-one autosaving the vision, the other the mission of its future success; or one the business
-strategy, the other the go-to-market of its current state — and lets every editor autosave
-back to back for ``--seconds`` or until ``--max-requests`` answers, whichever comes first.
+Starts gunicorn on loopback with production settings (``DJANGO_DEBUG=0``, a random secret
+key, ``DJANGO_ALLOWED_HOSTS=127.0.0.1``; only the HTTPS redirect is off, since loopback has
+no TLS) against the PostgreSQL database in ``DATABASE_URL`` (refuses to run without one; use
+a throwaway database: it is migrated, and a workspace named ``bench-…`` is added and removed
+again) and the Redis of ``REDIS_URL`` when set (cache and sessions, as in production). It
+creates ``--editors`` people in pairs per charter — one autosaving the vision, the other the
+mission of its future success; or one the business strategy, the other the go-to-market of
+its current state — and lets every editor autosave for ``--seconds`` or until
+``--max-requests`` answers, whichever comes first.
+
+Pacing: after each answer an editor waits ``--pause`` seconds before its next autosave. The
+default is the browser's autosave delay (``AUTOSAVE_DELAY_SECONDS``, the second after the last
+keystroke), so each editor sends at most one autosave per second plus its answer's time, as
+someone typing without a break would; real people pause longer, so this is the busiest
+realistic load. Editors start spread over the first pause so that they do not send in step.
+``--pause 0`` sends back to back: a stress test of throughput, not of editing.
+
 Every field has one owner, so any 409 is a false conflict. Afterwards each field must hold
 the last text its owner's autosave was acknowledged for (200); any other value is a lost
 write.
 
-    DATABASE_URL=postgres://… .venv/bin/python bench/load_autosave.py [--editors 20] \\
-        [--seconds 20] [--max-requests 20000] [--workers 2] [--threads 8]
+    DATABASE_URL=postgres://… REDIS_URL=redis://… .venv/bin/python bench/load_edits.py \\
+        [--editors 50] [--seconds 60] [--pause 1] [--max-requests 50000] [--workers 4] \\
+        [--threads 4]
 
-The last line sums it up:
-``acknowledged=N lost=N false_conflicts=N errors=N p50_ms=X p95_ms=X``.
+Latencies: ``p50_ms p95_ms p99_ms`` are the server's own time per autosave (its
+``Server-Timing: app;dur=…``, from the outermost middleware), ``cpu_p50_ms`` its CPU time,
+and ``client_p50_ms …`` what the editors waited, queueing in gunicorn and loopback included.
+The last line sums it up: ``p50_ms=X p95_ms=X p99_ms=X rps=X errors=N lost=N …``.
 """
 
 import argparse
 import os
+import random
 import secrets
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import threading
@@ -33,22 +47,33 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from charter.editing.autosave import AUTOSAVE_DELAY_SECONDS  # noqa: E402 — needs ROOT on the path
+
 STARTUP_LIMIT_S = 120
 JOIN_GRACE_S = 40  # a request in flight at the deadline may take up to its own timeout
 
 
-def parse_args() -> argparse.Namespace:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--editors", type=int, default=50, help="people, two per charter")
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument(
+        "--pause",
+        type=float,
+        default=AUTOSAVE_DELAY_SECONDS,
+        help="seconds an editor waits after each answer (0: back to back)",
+    )
     parser.add_argument("--max-requests", type=int, default=50_000)
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if args.editors < 2 or args.editors % 2:
         parser.error("--editors must be an even number of at least 2")
     if not 0 < args.seconds <= 600:
         parser.error("--seconds must be between 0 and 600")
+    if not 0 <= args.pause <= 60:
+        parser.error("--pause must be between 0 and 60")
     return args
 
 
@@ -62,8 +87,7 @@ def start_server(port: int, args) -> subprocess.Popen:
     command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}"]
     command += ["--workers", str(args.workers), "--threads", str(args.threads)]
     command += ["--worker-class", "gthread", "--log-level", "warning"]
-    env = {**os.environ, "DJANGO_DEBUG": "1"}
-    server = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
+    server = subprocess.Popen(command, cwd=ROOT, env=os.environ, start_new_session=True)
     deadline = time.monotonic() + STARTUP_LIMIT_S
     while time.monotonic() < deadline:
         try:
@@ -123,13 +147,37 @@ def create_people_and_charters(editors: int):
     return workspace, people
 
 
+def production_environment() -> None:
+    """Production settings for this process and the server it starts (which share sessions)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ["DJANGO_DEBUG"] = "0"
+    os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
+    os.environ["DJANGO_ALLOWED_HOSTS"] = "127.0.0.1"
+    # Loopback has no TLS; behind a proxy the redirect is its job anyway.
+    os.environ["DJANGO_SECURE_SSL_REDIRECT"] = "0"
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+
+
+def percentile(ordered: list[float], share: float) -> float:
+    """The value below which ``share`` of the sorted ``ordered`` lies (0 when empty)."""
+    if not ordered:
+        return 0.0
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
+
+
+def summary(prefix: str, values: list[float]) -> str:
+    ordered = sorted(values)
+    return " ".join(
+        f"{prefix}{name}_ms={percentile(ordered, share):.1f}"
+        for name, share in (("p50", 0.5), ("p95", 0.95), ("p99", 0.99))
+    )
+
+
 def main() -> None:
     args = parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
         raise SystemExit("Set DATABASE_URL to a throwaway PostgreSQL database first.")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ["DJANGO_DEBUG"] = "1"
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    production_environment()
     import django
 
     django.setup()
@@ -151,6 +199,8 @@ def main() -> None:
     lock = threading.Lock()
     budget = {"left": args.max_requests}
     latencies_ms: list[float] = []
+    server_ms: list[float] = []
+    server_cpu_ms: list[float] = []
     counts = {"acknowledged": 0, "false_conflicts": 0, "errors": 0}
     acknowledged: dict[tuple[int, str], str] = {}  # (charter pk, field) → last acked text
 
@@ -164,6 +214,7 @@ def main() -> None:
                 counts["errors"] += 1
             return
         start.wait()
+        time.sleep(random.uniform(0, args.pause))
         number = 0
         while time.monotonic() < window["deadline"]:
             with lock:
@@ -178,8 +229,13 @@ def main() -> None:
             except OSError:
                 status = 0
             elapsed_ms = (time.perf_counter() - began) * 1000
+            timing = editor.server_timing if status else {}
             with lock:
                 latencies_ms.append(elapsed_ms)
+                if "app" in timing:
+                    server_ms.append(timing["app"])
+                if "cpu" in timing:
+                    server_cpu_ms.append(timing["cpu"])
                 if status == 200:
                     counts["acknowledged"] += 1
                     for name in editor.fields:
@@ -188,6 +244,8 @@ def main() -> None:
                     counts["false_conflicts"] += 1
                 else:
                     counts["errors"] += 1
+            if args.pause:
+                time.sleep(min(args.pause, max(0.0, window["deadline"] - time.monotonic())))
 
     try:
         start = threading.Barrier(len(editors) + 1, timeout=STARTUP_LIMIT_S)
@@ -220,17 +278,17 @@ def main() -> None:
     except Exception as error:  # noqa: BLE001 — the figures matter more than the cleanup
         print(f"note: workspace {workspace.slug} left in the database ({error})")
 
-    ordered = sorted(latencies_ms) or [0.0]
-
-    def percentile(share: float) -> float:
-        return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
-
     print(
-        f"editors={args.editors} fields={fields} seconds={elapsed:.1f} requests={len(latencies_ms)}"
+        f"editors={args.editors} fields={fields} pause_s={args.pause:g} "
+        f"workers={args.workers} threads={args.threads} seconds={elapsed:.1f} "
+        f"requests={len(latencies_ms)} server_timed={len(server_ms)}"
     )
     print(
-        f"p50_ms={statistics.median(ordered):.1f} p95_ms={percentile(0.95):.1f} "
-        f"p99_ms={percentile(0.99):.1f} rps={len(latencies_ms) / max(elapsed, 0.001):.0f} "
+        f"{summary('client_', latencies_ms)} {summary('cpu_', server_cpu_ms)} "
+        f"load_average={os.getloadavg()[0]:.2f}"
+    )
+    print(
+        f"{summary('', server_ms)} rps={len(latencies_ms) / max(elapsed, 0.001):.0f} "
         f"errors={counts['errors']} lost={lost} false_conflicts={counts['false_conflicts']} "
         f"acknowledged={counts['acknowledged']}"
     )

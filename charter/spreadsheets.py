@@ -21,17 +21,15 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 NUMBER_FORMATS = {"number": "#,##0.00", "date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm"}
 SHEET_TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+# The control characters XML 1.0 cannot hold, as openpyxl refuses them: spelled out here so
+# that a page offering a download does not import openpyxl, which only writing a workbook needs.
+WORKBOOK_ILLEGAL_CHARACTERS = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 
 @dataclass(frozen=True)
@@ -48,7 +46,7 @@ def safe_text(value: str) -> str:
 
 def workbook_text(value: str) -> str:
     """Text without the control characters a workbook cannot store (tab and newlines stay)."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return WORKBOOK_ILLEGAL_CHARACTERS.sub("", value)
 
 
 def _local(value: datetime) -> datetime:
@@ -79,7 +77,9 @@ def csv_bytes(columns: Sequence[Column], rows: Iterable[Sequence]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def _xlsx_cell(sheet, value, column: Column) -> WriteOnlyCell:
+def _xlsx_cell(sheet, value, column: Column):
+    from openpyxl.cell import WriteOnlyCell
+
     if isinstance(value, str):
         value = workbook_text(value)
     if value == "":
@@ -95,6 +95,12 @@ def _xlsx_cell(sheet, value, column: Column) -> WriteOnlyCell:
 
 
 def xlsx_bytes(title: str, columns: Sequence[Column], rows: Iterable[Sequence]) -> bytes:
+    # Imported here: openpyxl costs every process that starts the app most of a second.
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     workbook = Workbook(write_only=True)
     sheet_title = SHEET_TITLE_FORBIDDEN.sub(" ", workbook_text(str(title)))[:31]
     sheet = workbook.create_sheet(sheet_title or "Sheet")

@@ -83,6 +83,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so that Server-Timing covers every other middleware.
+    "config.observability.ServerTimingMiddleware",
     # First and last: request counts and latencies as the whole stack answered them.
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "config.observability.RequestIdMiddleware",
@@ -152,6 +154,8 @@ if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
+    # Read from Redis instead of one database query per request (config/sessions.py).
+    SESSION_ENGINE = "config.sessions"
 else:
     CACHES = {
         "default": {

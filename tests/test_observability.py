@@ -4,6 +4,7 @@ DSN is set: each checked in a fresh process, configured by its environment as in
 import gzip
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -158,3 +159,11 @@ def test_nothing_is_sent_without_a_dsn(tmp_path, sentry_intake):
 
     assert "STATUS 500" in ran.stdout, ran.stderr
     assert SentryIntake.received == []
+
+
+@pytest.mark.django_db
+def test_every_answer_says_the_server_time_and_cpu_time_it_took(client):
+    response = client.get("/healthz")
+
+    timing = response["Server-Timing"]
+    assert re.fullmatch(r"app;dur=\d+\.\d\d, cpu;dur=\d+\.\d\d", timing), timing

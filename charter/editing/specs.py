@@ -28,8 +28,9 @@ literal (so that grep finds it) and refuse one that differs from the spec's ``ur
 
 Nothing typed is lost. Every form derives from ``EditForm`` and carries the ``revision`` the
 user started from plus a ``base`` fingerprint of the fields it shows. ``save_form`` writes
-only those fields through ``Revisioned.save_fields``, one compare-and-set on the locked row:
-when someone saved in between but touched other fields, their fields stay as they saved them
+only those fields through ``Revisioned.save_fields``, one compare-and-set (on the revision
+the request read, or on the locked row when someone saved since; decisions note 46): when
+someone saved in between but touched other fields, their fields stay as they saved them
 and the user's are written beside them; when they changed the same fields it raises
 ``EditConflict``, and the view answers 409 with the form again, holding what the user typed,
 each differing field shown beside the saved version, and the current revision, so that
@@ -82,6 +83,7 @@ Example::
     # in the editor template: {% include "charter/editing/editable_table.html" with table=kpis %}
 """
 
+import copy
 import hashlib
 import json
 from collections.abc import Callable, Iterable
@@ -98,6 +100,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from charter.access import get_in_workspace
+from charter.editing.autosave import AUTOSAVE_DELAY_SECONDS
 from charter.models import Charter, Revisioned
 
 CONCURRENCY_FIELDS = ("revision", "base")
@@ -172,6 +175,8 @@ class EditForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # The user's values against the saved ones, filled when a save met a conflict.
         self.conflicts: dict[str, str] = {}
+        # The object as this request read it, before the submitted values are set on it.
+        self.loaded = copy.copy(self.instance) if self.instance.pk else None
         if not self.is_bound:
             self.initial["revision"] = getattr(self.instance, "revision", 0)
             self.initial["base"] = fingerprint(field_values(self.instance, self.editable_names))
@@ -214,8 +219,8 @@ def owned_values(form: EditForm) -> dict[str, Any]:
 def save_form(form: EditForm, by) -> models.Model:
     """Save a valid form's fields, refusing to overwrite what someone else changed meanwhile.
 
-    Only the form's own fields are written, in one compare-and-set on the locked row: they
-    must still hold what the user started from (the ``base`` fingerprint), or nobody may
+    Only the form's own fields are written, in one compare-and-set (``Revisioned.save_fields``):
+    they must still hold what the user started from (the ``base`` fingerprint), or nobody may
     have saved the row since the ``revision`` the form was opened at. Otherwise
     ``EditConflict``. Saves of other fields in between never make this one fail.
     """
@@ -236,8 +241,26 @@ def save_form(form: EditForm, by) -> models.Model:
                 return True
             return bool(base) and fingerprint(field_values(stored, names)) == base
 
-        instance.save_fields(owned_values(form), by, unchanged=unchanged)
+        instance.save_fields(owned_values(form), by, unchanged=unchanged, loaded=form.loaded)
     return instance
+
+
+def concurrency_inputs(form: EditForm, saved: models.Model) -> list[dict[str, Any]]:
+    """The hidden ``revision`` and ``base`` a fresh form of ``saved`` would carry.
+
+    Each as ``id``, ``name`` and ``value``, for an autosave's answer, without building that
+    form and rendering its widgets on every autosave.
+    """
+    values = {
+        "revision": saved.revision,
+        "base": fingerprint(field_values(saved, form.editable_names)),
+    }
+    inputs = []
+    for name, value in values.items():
+        html_name = form.add_prefix(name)
+        dom_id = form.auto_id % html_name if "%s" in str(form.auto_id) else ""
+        inputs.append({"id": dom_id, "name": html_name, "value": value})
+    return inputs
 
 
 def conflict_form(form: EditForm, current: models.Model) -> EditForm:
@@ -275,7 +298,7 @@ def autosave_attrs(dom_id: str, url: str) -> dict[str, str]:
     """htmx attributes that save a long text a second after the user stops typing."""
     return {
         "hx-post": url,
-        "hx-trigger": "input changed delay:1s, blur changed",
+        "hx-trigger": f"input changed delay:{AUTOSAVE_DELAY_SECONDS}s, blur changed",
         "hx-target": f"#{dom_id}-state",
         "hx-swap": "innerHTML",
         "hx-vals": '{"autosave": "1"}',
@@ -316,6 +339,21 @@ class Block:
 
     def instance(self, charter: Charter) -> Revisioned:
         return self.model._default_manager.get_or_create(charter=charter)[0]
+
+    def load(self, request: HttpRequest, charter_pk: int) -> Revisioned:
+        """The block's object with its charter, of the request's workspace, or 404.
+
+        One query for both when the object exists (every autosave asks), else the charter
+        through ``get_in_workspace`` and a new object for it.
+        """
+        found = (
+            self.model._default_manager.select_related("charter")
+            .filter(charter_id=charter_pk, charter__workspace=request.workspace)
+            .first()
+        )
+        if found is not None:
+            return found
+        return self.instance(get_in_workspace(request, Charter, pk=charter_pk))
 
     def urls(self, workspace_slug: str, charter: Charter) -> dict[str, str]:
         args = [workspace_slug, charter.pk]

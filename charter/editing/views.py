@@ -8,7 +8,14 @@ from django.views.decorators.http import require_POST
 
 from charter.access import get_in_workspace, workspace_view
 from charter.editing.ordering import CannotMove, move_row, moved_text
-from charter.editing.specs import Block, EditForm, RowEditor, conflict_form, save_form
+from charter.editing.specs import (
+    Block,
+    EditForm,
+    RowEditor,
+    concurrency_inputs,
+    conflict_form,
+    save_form,
+)
 from charter.models import Charter, EditConflict, Revisioned
 
 
@@ -39,8 +46,11 @@ def submit(request, form: EditForm, *, render_form, render_saved, return_url, do
     if not request.htmx:
         return redirect(return_url)
     if autosave:
-        fresh = type(form)(instance=instance, parent=form.parent, auto_id=form.auto_id)
-        context = {"form": fresh, "dom_id": dom_id, "saved": instance}
+        context = {
+            "dom_id": dom_id,
+            "saved": instance,
+            "concurrency": concurrency_inputs(form, instance),
+        }
         response = render(request, "charter/editing/save_state.html", context)
     else:
         response = render_saved(instance)
@@ -70,8 +80,9 @@ def block_show(request, charter_pk, block: Block):
 
 @workspace_view("edit")
 def block_edit(request, charter_pk, block: Block):
-    charter = get_in_workspace(request, Charter, pk=charter_pk)
-    form = block.form(request, charter)
+    instance = block.load(request, charter_pk)
+    charter = instance.charter
+    form = block.form(request, charter, instance)
     if request.method != "POST":
         return _block_form(request, charter, block, form)
     return submit(

@@ -64,7 +64,12 @@ class Revisioned(models.Model):
         self.updated_at = now
 
     def save_fields(
-        self, values: Mapping[str, Any], by=None, *, unchanged: Callable[[Self], bool]
+        self,
+        values: Mapping[str, Any],
+        by=None,
+        *,
+        unchanged: Callable[[Self], bool],
+        loaded: Self | None = None,
     ) -> None:
         """Write ``values`` (field name → value) and no other field, as one compare-and-set.
 
@@ -72,25 +77,37 @@ class Revisioned(models.Model):
         written still hold what the editor started from; if not, ``EditConflict``. Other
         fields are left as stored, so saves of different fields of one row never undo each
         other however their revisions interleave. Many-to-many values are sets of objects.
+
+        ``loaded`` is the row as the request read it. When it passes ``unchanged``, one
+        UPDATE conditioned on its revision writes the values without a lock or transaction:
+        every save bumps the revision, so if that revision is still stored, so is ``loaded``.
+        Only when someone saved in between (or for many-to-many values) is the row locked.
         """
         manager = type(self)._default_manager
         now = timezone.now()
+        columns, related = {}, {}
+        for name, value in values.items():
+            model_field = self._meta.get_field(name)
+            if model_field.many_to_many:
+                related[name] = value
+            else:
+                columns[model_field.attname] = value
+        written = {**columns, "revision": F("revision") + 1, "updated_at": now, "updated_by": by}
+        still_loaded = loaded is not None and not related and unchanged(loaded)
+        if still_loaded and manager.filter(pk=self.pk, revision=loaded.revision).update(**written):
+            self._hold_saved(loaded, columns, now, by)
+            return
         with transaction.atomic():
             stored = manager.select_for_update().get(pk=self.pk)
             if not unchanged(stored):
                 raise EditConflict(stored)
-            columns = {}
-            for name, value in values.items():
-                model_field = self._meta.get_field(name)
-                if not model_field.many_to_many:
-                    columns[model_field.attname] = value
-            manager.filter(pk=self.pk).update(
-                **columns, revision=F("revision") + 1, updated_at=now, updated_by=by
-            )
-            for name, value in values.items():
-                if self._meta.get_field(name).many_to_many:
-                    getattr(self, name).set(value)
-        # The instance now holds what is stored: the other fields as the lock found them.
+            manager.filter(pk=self.pk).update(**written)
+            for name, value in related.items():
+                getattr(self, name).set(value)
+        self._hold_saved(stored, columns, now, by)
+
+    def _hold_saved(self, stored: Self, columns: Mapping[str, Any], now, by) -> None:
+        """Hold what is now stored: the written columns, the others as ``stored`` had them."""
         for model_field in self._meta.concrete_fields:
             if model_field.attname not in columns:
                 setattr(self, model_field.attname, getattr(stored, model_field.attname))

@@ -6,12 +6,23 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from charter.models import Charter
+from tests.brokers import UnreachableBroker
 
 SECTIONS = ("current-state", "future-success", "scope", "collaboration", "roadmap")
 
 
-def seed_demo() -> Charter:
-    call_command("seed_demo", stdout=io.StringIO())
+def seed_demo(documents: bool = True) -> Charter:
+    """The demo charter; without ``documents``, its PDF renders (and emails) are left waiting in
+    the outbox, as before a worker takes them: tests that read pages, not documents, skip the
+    three renders that are most of the seed's time."""
+    if documents:
+        call_command("seed_demo", stdout=io.StringIO())
+    else:
+        broker = UnreachableBroker()
+        try:
+            call_command("seed_demo", stdout=io.StringIO())
+        finally:
+            broker.restore()
     return Charter.objects.get(workspace__name="Northwind Sales Enablement")
 
 

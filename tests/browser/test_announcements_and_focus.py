@@ -20,7 +20,7 @@ COUNT_ANNOUNCEMENTS = """() => {
 
 @pytest.fixture
 def demo(db):
-    return seed_demo()
+    return seed_demo(documents=False)
 
 
 def section(page, login, demo, key):

@@ -16,6 +16,11 @@ def demo(db):
     return seed_demo()
 
 
+@pytest.fixture
+def demo_without_documents(db):
+    return seed_demo(documents=False)
+
+
 def pages_wider_than_the_viewport(page, paths):
     wider = []
     for path in paths:
@@ -43,7 +48,8 @@ def test_no_page_scrolls_sideways_on_a_phone(new_page, login, demo, width, heigh
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_add_metric_form_fits_a_phone(new_page, login, demo):
+def test_the_add_metric_form_fits_a_phone(new_page, login, demo_without_documents):
+    demo = demo_without_documents
     page = new_page()
     page.set_viewport_size({"width": 320, "height": 640})
     login(page, "owner", "charterboard-demo")

@@ -175,6 +175,51 @@ def test_autosave_answers_with_its_state_and_the_new_revision(editor):
 
 
 @pytest.mark.django_db
+def test_autosave_answers_with_the_hidden_fields_of_a_form_opened_afterwards(editor):
+    CurrentStateFactory(charter=editor.charter)
+    form = open_form(editor, block_url(editor))
+
+    response = editor.post(
+        block_url(editor), {**form, "business_strategy": "Draft", "autosave": "1"}, **HTMX
+    )
+
+    html = response.content.decode()
+    reopened = editor.get(block_url(editor), **HTMX).content.decode()
+    for name in ("revision", "base"):
+        assert hidden(html, name) == hidden(reopened, name)
+        assert f'id="block-strategy-{name}"' in html
+
+
+@pytest.mark.django_db
+def test_another_workspaces_block_is_not_found_even_when_it_has_been_written(editor):
+    theirs = CurrentStateFactory(business_strategy="Their strategy.")
+    editor.charter = theirs.charter
+
+    assert editor.get(block_url(editor), **HTMX).status_code == 404
+    assert editor.post(block_url(editor), {"business_strategy": "Mine"}).status_code == 404
+    assert CurrentState.objects.get(pk=theirs.pk).business_strategy == "Their strategy."
+
+
+@pytest.mark.django_db
+def test_autosave_takes_a_few_queries_however_much_the_charter_holds(
+    editor, django_assert_max_num_queries
+):
+    CurrentStateFactory(charter=editor.charter)
+    for _ in range(20):
+        ExecutionKpiFactory(charter=editor.charter)
+    form = open_form(editor, block_url(editor))
+
+    # Session (unless Redis holds it), user, membership, block with its charter, UPDATE.
+    for text in ("First draft", "Second draft"):
+        with django_assert_max_num_queries(5):
+            response = editor.post(
+                block_url(editor), {**form, "business_strategy": text, "autosave": "1"}, **HTMX
+            )
+        assert response.status_code == 200
+        form = {name: hidden(response.content.decode(), name) for name in ("revision", "base")}
+
+
+@pytest.mark.django_db
 def test_autosave_that_meets_a_conflict_replaces_the_form_with_the_conflict_view(editor):
     mine = open_form(editor, block_url(editor))
     other = open_form(editor, block_url(editor))

@@ -44,6 +44,22 @@ def test_stale_save_of_one_field_leaves_a_field_saved_meanwhile_as_stored():
     assert stored.revision == 3
 
 
+def test_save_from_the_revision_just_read_is_one_update_without_a_lock(
+    django_assert_num_queries,
+):
+    row = FutureSuccessFactory(vision="Vision before.", mission="Mission before.")
+    instance = fresh(FutureSuccess, row.pk)
+    start = opened(VISION.form_class, instance, row.charter)
+
+    with django_assert_num_queries(1) as queries:
+        saved = save(VISION.form_class, instance, row.charter, start, vision="Vision new.")
+
+    assert "FOR UPDATE" not in queries.captured_queries[0]["sql"]
+    assert (saved.vision, saved.mission, saved.revision) == ("Vision new.", "Mission before.", 2)
+    stored = fresh(FutureSuccess, row.pk)
+    assert (stored.vision, stored.mission, stored.revision) == ("Vision new.", "Mission before.", 2)
+
+
 def test_saved_instance_holds_what_is_stored_for_the_other_fields():
     row = FutureSuccessFactory(vision="Vision before.", mission="Mission before.")
     vision_instance = fresh(FutureSuccess, row.pk)

@@ -10,6 +10,7 @@ import re
 from urllib.parse import urlencode, urlsplit
 
 HIDDEN = re.compile(r'name="(revision|base|csrfmiddlewaretoken)" value="([^"]*)"')
+SERVER_TIMING = re.compile(r"([\w-]+);dur=([0-9.]+)")
 TIMEOUT_S = 30
 
 
@@ -21,6 +22,8 @@ class BlockEditor:
         self.edit_path = edit_path
         self.fields = fields
         self.hidden: dict[str, str] = {}
+        # The last answer's ``Server-Timing`` in milliseconds: "app" (elapsed), "cpu".
+        self.server_timing: dict[str, float] = {}
 
     def _request(self, method: str, body: dict | None = None, path: str = "") -> tuple[int, str]:
         connection = http.client.HTTPConnection(self.host, self.port, timeout=TIMEOUT_S)
@@ -35,6 +38,8 @@ class BlockEditor:
         try:
             connection.request(method, path or self.edit_path, payload, headers)
             response = connection.getresponse()
+            timing = response.headers.get("Server-Timing", "")
+            self.server_timing = {name: float(ms) for name, ms in SERVER_TIMING.findall(timing)}
             for header in response.headers.get_all("Set-Cookie") or []:
                 name, value = header.split(";", 1)[0].split("=", 1)
                 self.cookies[name] = value
