@@ -1,6 +1,7 @@
 """Markdown for long text, rendered safely: no script or event handler survives."""
 
-import functools
+import threading
+from functools import lru_cache
 
 import markdown as markdown_lib
 import nh3
@@ -38,13 +39,27 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 
 
-# Pages draw the same texts again and again (a version's summary, its review comments), and
-# building the Markdown converter is most of the cost.
-@functools.lru_cache(maxsize=1024)
+# Building a Markdown converter registers its extensions, which costs more than converting a
+# paragraph; a converter is not thread-safe, so each thread keeps one and resets it per text.
+_converters = threading.local()
+
+
+def _converter() -> markdown_lib.Markdown:
+    converter = getattr(_converters, "markdown", None)
+    if converter is None:
+        converter = markdown_lib.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+        _converters.markdown = converter
+    return converter
+
+
 def render_markdown(text: str) -> SafeString:
-    html = markdown_lib.markdown(
-        text or "", extensions=["tables", "sane_lists"], output_format="html"
-    )
+    return _render(text or "")
+
+
+# The HTML is a pure function of the text, and pages show the same texts request after request.
+@lru_cache(maxsize=2048)
+def _render(text: str) -> SafeString:
+    html = _converter().reset().convert(text)
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,

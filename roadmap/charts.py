@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from charter.formatting import format_number, format_reporting_period
+from charter.memo import remember_drawings
 from charter.palette import ACCENT, INK, LINE, MUTED
 from charter.svg import drawing, element, fit, text
 
@@ -78,6 +79,7 @@ def _amount(value: Decimal, decimals: int) -> str:
     return format_number(round(value, decimals), decimals=decimals)
 
 
+@remember_drawings()
 def resource_charts(summary: dict, id_prefix: str = "chart") -> list[dict]:
     """Budget by quarter and by phase for each currency, and average FTE by quarter.
 

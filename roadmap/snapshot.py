@@ -35,16 +35,20 @@ def level_data(level: MaturityLevel | None) -> dict | None:
     return {"rank": level.rank, "name": level.name} if level else None
 
 
+def with_links(milestones):
+    """The milestones with the objectives and metrics they serve, as the snapshot names them."""
+    return milestones.prefetch_related(
+        Prefetch("objectives", queryset=Objective.objects.only("id", "title")),
+        Prefetch("metrics", queryset=Metric.objects.only("id", "name")),
+    )
+
+
 def load_milestones(charter: Charter):
     """Every milestone of the charter with what the roadmap shows, in a fixed number of queries."""
-    return (
+    return with_links(
         Milestone.objects.filter(charter=charter)
         .select_related("owner__profile")
-        .prefetch_related(
-            Prefetch("depends_on", queryset=Milestone.objects.only("id")),
-            Prefetch("objectives", queryset=Objective.objects.only("id", "title")),
-            Prefetch("metrics", queryset=Metric.objects.only("id", "name")),
-        )
+        .prefetch_related(Prefetch("depends_on", queryset=Milestone.objects.only("id")))
     )
 
 
@@ -70,10 +74,14 @@ def milestone_data(milestone: Milestone) -> dict:
     }
 
 
-def phases_data(charter: Charter, milestones: list[dict], assessed: MaturityLevel | None):
+def phases_data(
+    charter: Charter, milestones: list[dict], assessed: MaturityLevel | None, phases=None
+):
     rows = []
     previous = assessed
-    for phase in Phase.objects.filter(charter=charter).select_related("target_level"):
+    if phases is None:
+        phases = Phase.objects.filter(charter=charter).select_related("target_level")
+    for phase in phases:
         dates = [(m["start"], m["end"]) for m in milestones if m["phase_id"] == phase.pk]
         from_level = previous if previous and previous.rank < phase.target_level.rank else None
         rows.append(
@@ -91,7 +99,9 @@ def phases_data(charter: Charter, milestones: list[dict], assessed: MaturityLeve
     return rows
 
 
-def roadmap_snapshot(charter: Charter) -> dict:
+def roadmap_snapshot(charter: Charter, milestones=None, phases=None) -> dict:
+    """The section's snapshot; ``milestones`` (``load_milestones``' relations loaded) and
+    ``phases`` (with their target level) when the page has loaded them already."""
     assessed = assessed_level(charter)
     next_level = None
     if assessed:
@@ -100,8 +110,10 @@ def roadmap_snapshot(charter: Charter) -> dict:
             .order_by("rank")
             .first()
         )
-    milestones = [milestone_data(milestone) for milestone in load_milestones(charter)]
-    phases = phases_data(charter, milestones, assessed)
+    if milestones is None:
+        milestones = load_milestones(charter)
+    milestones = [milestone_data(milestone) for milestone in milestones]
+    phases = phases_data(charter, milestones, assessed, phases)
     return {
         "period": {
             "start": charter.period_start.isoformat(),

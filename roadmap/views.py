@@ -3,16 +3,16 @@ from django.urls import reverse
 
 from charter.access import get_in_workspace, workspace_view
 from charter.models import Charter
-from charter.registry import registry, snapshot_section
 
 from .display import roadmap_display
 from .editors import MILESTONE_TABLE, PHASE_TABLE
-from .snapshot import roadmap_completeness
+from .snapshot import roadmap_completeness, roadmap_snapshot, with_links
 
 
-def live_context(request, charter) -> dict:
-    """Timeline, resources and what is missing, drawn from a fresh snapshot of the live rows."""
-    data = snapshot_section(registry.get("roadmap"), charter)
+def live_context(request, charter, milestones=None, phases=None) -> dict:
+    """Timeline, resources and what is missing, drawn from a fresh snapshot of the live rows
+    (``milestones`` and ``phases`` when already loaded, as ``roadmap_snapshot`` takes them)."""
+    data = roadmap_snapshot(charter, milestones, phases)
     roadmap = roadmap_display(data, "web", request.GET.get("group", "phase"))
     url = reverse("roadmap:live", args=[request.workspace.slug, charter.pk])
     return {
@@ -25,12 +25,13 @@ def live_context(request, charter) -> dict:
 
 def editor_context(request, charter, membership) -> dict:
     """The Roadmap section page: the live drawings and the tables of phases and milestones."""
+    # The tables' rows make the snapshot too: loading them twice doubled the page's queries.
+    milestones = list(with_links(MILESTONE_TABLE.rows(charter)))
+    phases = list(PHASE_TABLE.rows(charter))
     return {
-        **live_context(request, charter),
-        "phase_table": PHASE_TABLE.table_context(request, charter, PHASE_TABLE.rows(charter)),
-        "milestone_table": MILESTONE_TABLE.table_context(
-            request, charter, MILESTONE_TABLE.rows(charter)
-        ),
+        **live_context(request, charter, milestones, phases),
+        "phase_table": PHASE_TABLE.table_context(request, charter, phases),
+        "milestone_table": MILESTONE_TABLE.table_context(request, charter, milestones),
     }
 
 

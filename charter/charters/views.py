@@ -46,7 +46,7 @@ def charter_detail(request, charter_pk):
 
 @workspace_view()
 def section_detail(request, charter_pk, section_key):
-    charter = get_in_workspace(request, Charter, pk=charter_pk)
+    charter = get_in_workspace(request, Charter.objects.select_related("workspace"), pk=charter_pk)
     if section_key not in registry:
         raise Http404("No such section.")
     section = registry.get(section_key)

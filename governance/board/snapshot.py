@@ -8,12 +8,17 @@ from ..models import AdvisoryBoard, Cadence
 from .seats import board_warnings, coverage
 
 
-def board_snapshot(workspace) -> dict:
-    """The board as plain JSON: roster, cadence, next review, approval rule, coverage."""
-    board = AdvisoryBoard.objects.filter(workspace=workspace).first()
+def board_snapshot(workspace, board: AdvisoryBoard | None = None, seats=None) -> dict:
+    """The board as plain JSON: roster, cadence, next review, approval rule, coverage.
+
+    ``board`` and its held ``seats`` (with their holders' profiles) when already loaded.
+    """
+    board = board or AdvisoryBoard.objects.filter(workspace=workspace).first()
     if board is None:
         return {}
-    seats = list(board.seats.held().select_related("membership__user__profile"))
+    if seats is None:
+        seats = board.seats.held().select_related("membership__user__profile")
+    seats = list(seats)
     covered = coverage(seats)
     return {
         "roster": [

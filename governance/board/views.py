@@ -27,15 +27,17 @@ from .snapshot import board_snapshot, governance_completeness
 
 def _page(request, status=200, settings_form=None, invite_form=None):
     board = AdvisoryBoard.for_workspace(request.workspace)
-    summary = board_snapshot(board.workspace)
+    # The roster, the seats table and the read receipts show the same seats: read them once.
+    seats = list(held_seats(board))
+    summary = board_snapshot(board.workspace, board, seats)
     context = {
         "board": board,
         "summary": summary,
         "warnings": governance_completeness(summary),
-        "seats": held_seats(board),
+        "seats": seats,
         "former_seats": board.seats.exclude(released_at=None),
         "offers": pending_offers(board),
-        "receipts": receipts_for_board(board),
+        "receipts": receipts_for_board(board, seats),
         # "<pk>-<direction>" of the seat just moved, whose button gets the focus back.
         "moved": request.GET.get("moved", ""),
         "can_edit": request.membership.can("edit"),

@@ -15,6 +15,7 @@ from charter.people import person
 
 from ..models import (
     AdvisoryBoard,
+    BoardSeat,
     Meeting,
     MinutesApproval,
     MinutesDecision,
@@ -36,12 +37,14 @@ def _locked(meeting: Meeting) -> Meeting:
     )
 
 
-def minutes_tally(meeting: Meeting) -> Tally:
+def minutes_tally(meeting: Meeting, seats: list[BoardSeat] | None = None) -> Tally:
     """The current circulation's answers counted by the board's approval rule (the same
-    rule, and the same code, as a version review)."""
+    rule, and the same code, as a version review); ``seats`` are the voting seats when
+    already loaded."""
     workspace = meeting.charter.workspace
     board = AdvisoryBoard.for_workspace(workspace)
-    seats = list(voting_seats(workspace))
+    if seats is None:
+        seats = list(voting_seats(workspace))
     answers = meeting.minutes_answers.filter(circulation=meeting.minutes_circulation)
     decisions = dict(answers.values_list("member_id", "decision"))
     return Tally(

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from charter.choice_fields import OneQueryModelChoiceField
 from charter.models import Charter, Membership
 from charter.people import person
 
@@ -83,6 +84,7 @@ class ActionItemForm(forms.ModelForm):
     class Meta:
         model = ActionItem
         fields = ["title", "owner", "due_on", "status"]
+        field_classes = {"owner": OneQueryModelChoiceField}
         widgets = {"due_on": DATE}
 
     def __init__(self, *args, workspace, **kwargs):
@@ -117,13 +119,15 @@ class ResolutionForm(forms.Form):
     motion = forms.CharField(
         label=_("Motion"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
-    mover = forms.ModelChoiceField(label=_("Moved by"), queryset=Membership.objects.none())
-    seconder = forms.ModelChoiceField(label=_("Seconded by"), queryset=Membership.objects.none())
+    mover = OneQueryModelChoiceField(label=_("Moved by"), queryset=Membership.objects.none())
+    seconder = OneQueryModelChoiceField(label=_("Seconded by"), queryset=Membership.objects.none())
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
         self.members = members
-        queryset = Membership.objects.filter(pk__in=[m.pk for m in members]).select_related("user")
+        queryset = Membership.objects.filter(pk__in=[m.pk for m in members]).select_related(
+            "user__profile"
+        )
         for name in ("mover", "seconder"):
             self.fields[name].queryset = queryset
             self.fields[name].label_from_instance = _member_name

@@ -163,7 +163,7 @@ def closed_at_meeting(meeting: Meeting):
     )
     if following is not None:
         items = items.filter(closed_at__lt=following)
-    return items.select_related("owner__user", "meeting")
+    return items.select_related("owner__user__profile", "meeting")
 
 
 def next_meeting(charter: Charter):

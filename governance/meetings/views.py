@@ -14,6 +14,7 @@ from charter.models import Charter, EditConflict, VersionStatus
 from charter.redirects import safe_next
 
 from ..models import ActionItem, AgendaItem, Meeting, MeetingDecision
+from ..reviews.workflow import voting_seats
 from .approval import minutes_tally, save_minutes
 from .forms import (
     ActionItemForm,
@@ -36,7 +37,6 @@ from .minutes import (
     schedule_meeting,
     update_meeting,
 )
-from .resolutions import board_members
 
 MEETING = Meeting.objects.select_related("charter__workspace")
 
@@ -134,11 +134,12 @@ def meeting_context(request, meeting, **forms) -> dict:
 
 def governance_context(request, meeting, **forms) -> dict:
     """The minutes' approval state, the answer form and the resolutions of a meeting."""
-    members = board_members(meeting)
+    seats = list(voting_seats(meeting.charter.workspace))
+    members = [seat.membership for seat in seats]
     answers = meeting.minutes_answers.filter(circulation=meeting.minutes_circulation)
     return {
         "minutes_answers": answers,
-        "minutes_pending": len(minutes_tally(meeting).pending) if members else 0,
+        "minutes_pending": len(minutes_tally(meeting, seats).pending) if members else 0,
         "my_minutes_answer": next(
             (a for a in answers if a.member_id == request.membership.pk), None
         ),

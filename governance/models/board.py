@@ -91,6 +91,8 @@ class AdvisoryBoard(Revisioned):
     def for_workspace(cls, workspace) -> "AdvisoryBoard":
         """The workspace's board, created empty on first use."""
         board, _created = cls.objects.get_or_create(workspace=workspace)
+        # The caller's workspace object: reading ``board.workspace`` back costs no query.
+        board.workspace = workspace
         return board
 
     @property

@@ -12,7 +12,7 @@ from .workflow import review_summary
 def review_panel(request, version: CharterVersion, vote_form=None, comment_form=None) -> dict:
     """The review block on a version's page: votes, the vote form, submit and withdraw."""
     membership = request.membership
-    review: Review | None = version.reviews.first()
+    review: Review | None = version.reviews.select_related("submitted_by__profile").first()
     is_open = review is not None and review.is_open
     seat = BoardSeat.objects.held().filter(membership=membership).first()
     is_submitter = is_open and review.submitted_by_id == request.user.pk

@@ -81,9 +81,12 @@ def version_receipts(version: CharterVersion, seats) -> list[dict]:
     ]
 
 
-def receipts_for_board(board: AdvisoryBoard) -> dict:
-    """The versions in review and the current board pack, each with who opened it when."""
-    seats = list(board.seats.held().select_related("membership__user__profile"))
+def receipts_for_board(board: AdvisoryBoard, seats=None) -> dict:
+    """The versions in review and the current board pack, each with who opened it when;
+    ``seats``, the board's held seats with their holders' profiles, when already loaded."""
+    if seats is None:
+        seats = board.seats.held().select_related("membership__user__profile")
+    seats = list(seats)
     in_review = CharterVersion.objects.filter(
         charter__workspace=board.workspace, status=VersionStatus.IN_REVIEW
     ).select_related("charter")

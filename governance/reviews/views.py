@@ -34,10 +34,12 @@ def _version(request, charterversion_pk) -> CharterVersion:
     )
 
 
-def _panel(request, version, status=200, **forms):
-    """The review panel alone (htmx), or the review page that shows it (a full request)."""
-    # A vote may just have decided the review: show the status it left, not the one loaded.
-    version.refresh_from_db()
+def _panel(request, version, status=200, fresh=False, **forms):
+    """The review panel alone (htmx), or the review page that shows it (a full request);
+    ``fresh`` when nothing was written since ``version`` was loaded."""
+    if not fresh:
+        # A vote may just have decided the review: show the status it left, not the one loaded.
+        version.refresh_from_db()
     context = {"panel": review_panel(request, version, **forms), "version": version}
     template = PANEL if request.htmx else "governance/reviews/review.html"
     return render(request, template, context, status=status)
@@ -61,7 +63,7 @@ def review(request, charterversion_pk):
     # Only after the lookup, so that another workspace's version is a 404 for every method.
     if request.method != "GET":
         return HttpResponseNotAllowed(["GET"])
-    return _panel(request, version)
+    return _panel(request, version, fresh=True)
 
 
 @workspace_view()

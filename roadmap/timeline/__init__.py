@@ -7,6 +7,8 @@ draw the same picture. ``render_timeline`` returns one SVG, or one per page of r
 
 from datetime import date
 
+from charter.memo import remember_drawings
+
 from .layout import (
     CHART_LEFT,
     CHART_RIGHT,
@@ -33,6 +35,7 @@ __all__ = [
 ]
 
 
+@remember_drawings()
 def render_timeline(
     data: dict,
     today: date | None = None,

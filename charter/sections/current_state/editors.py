@@ -1,6 +1,7 @@
 """Section 1, current state: its editable blocks and tables, snapshot and completeness."""
 
 from django import forms
+from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,7 +19,8 @@ from charter.sections.current_state.snapshot import (
     GO_TO_MARKET_FIELDS,
     STRATEGY_FIELDS,
     completeness,
-    snapshot,
+    maturity_snapshot,
+    snapshot_of,
 )
 
 SECTION_KEY = "current-state"
@@ -184,12 +186,18 @@ def ensure_scores(charter, model: MaturityModel) -> None:
 
 def editor_context(request, charter, membership) -> dict:
     current_state = CurrentState.objects.get_or_create(charter=charter)[0]
-    ensure_scores(charter, MaturityModel.for_workspace(charter.workspace))
-    data = snapshot(charter)
+    model = MaturityModel.for_workspace(charter.workspace)
+    # The score rows, the table and the maturity chart all read the model's levels and
+    # dimensions, and the tables' rows make the snapshot: each is loaded once.
+    prefetch_related_objects([model], "levels", "dimensions")
+    ensure_scores(charter, model)
+    kpis = list(KPI_TABLE.rows(charter))
+    scores = list(SCORE_TABLE.rows(charter))
+    data = snapshot_of(current_state, kpis, maturity_snapshot(charter, model, scores))
     return {
         "missing": completeness(data),
         "blocks": [block.context(request, charter, current_state) for block in BLOCKS],
-        "kpis": KPI_TABLE.table_context(request, charter, KPI_TABLE.rows(charter)),
-        "scores": SCORE_TABLE.table_context(request, charter, SCORE_TABLE.rows(charter)),
+        "kpis": KPI_TABLE.table_context(request, charter, kpis),
+        "scores": SCORE_TABLE.table_context(request, charter, scores),
         "maturity": data["maturity"],
     }

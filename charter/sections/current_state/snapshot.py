@@ -13,6 +13,11 @@ from charter.sections.current_state.maturity import overall_level
 
 def snapshot(charter) -> dict:
     state = CurrentState.objects.filter(charter=charter).first() or CurrentState()
+    return snapshot_of(state, charter.execution_kpis.all(), maturity_snapshot(charter))
+
+
+def snapshot_of(state: CurrentState, kpis, maturity: dict) -> dict:
+    """The snapshot of rows already loaded: the section's texts, its KPIs and its maturity."""
     data = {name: getattr(state, name) for name in (*STRATEGY_FIELDS, *GO_TO_MARKET_FIELDS)}
     data["kpis"] = [
         {
@@ -23,19 +28,20 @@ def snapshot(charter) -> dict:
             "period": kpi.period,
             "source": kpi.source,
         }
-        for kpi in charter.execution_kpis.all()
+        for kpi in kpis
     ]
-    data["maturity"] = maturity_snapshot(charter)
+    data["maturity"] = maturity
     return data
 
 
-def maturity_snapshot(charter) -> dict:
-    model = MaturityModel.for_workspace(charter.workspace)
+def maturity_snapshot(charter, model: MaturityModel | None = None, scores=None) -> dict:
+    """The charter's maturity assessment; ``model`` and ``scores`` (with their levels) when
+    already loaded."""
+    model = model or MaturityModel.for_workspace(charter.workspace)
     levels = list(model.levels.all())
-    scores = {
-        score.dimension_id: score
-        for score in MaturityScore.objects.filter(charter=charter).select_related("level")
-    }
+    if scores is None:
+        scores = MaturityScore.objects.filter(charter=charter).select_related("level")
+    scores = {score.dimension_id: score for score in scores}
     dimensions = []
     for dimension in model.dimensions.all():
         score = scores.get(dimension.pk)

@@ -1,5 +1,9 @@
 """A metric's trend as inline SVG, drawn from snapshot data (web page and PDF alike)."""
 
+import json
+from functools import lru_cache
+
+from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -17,9 +21,25 @@ def trend_chart(metric: dict, width: int = 120, height: int = 32, detailed: bool
     ``metric`` is one metric of the future-success snapshot. The small version (a sparkline
     for tables) is labelled through its title; the detailed one labels each point and period.
     """
-    points = [(row["period_label"], float(row["value"])) for row in metric.get("actuals", [])]
-    if not points:
+    if not metric.get("actuals"):
         return SafeString("")
+    drawn = {name: metric.get(name) for name in DRAWN_FIELDS}
+    drawn["actuals"] = [
+        {"period_label": row["period_label"], "value": row["value"]} for row in metric["actuals"]
+    ]
+    key = json.dumps(drawn, sort_keys=True, default=str)
+    return _trend_chart(key, width, height, detailed, translation.get_language())
+
+
+# What the drawing shows of a metric; with the size and the language it decides every byte.
+DRAWN_FIELDS = ("name", "unit", "baseline", "target", "cadence")
+
+
+# Each metric row of a page draws its chart on every request, from data that rarely changes.
+@lru_cache(maxsize=1024)
+def _trend_chart(key: str, width: int, height: int, detailed: bool, language: str | None):
+    metric = json.loads(key)
+    points = [(row["period_label"], float(row["value"])) for row in metric["actuals"]]
     target = float(metric["target"]) if metric.get("target") not in (None, "") else None
     values = [value for _label, value in points] + ([target] if target is not None else [])
     low, high = min(values), max(values)

@@ -73,9 +73,21 @@ def load_metrics(charter) -> list[dict]:
 
 def snapshot(charter) -> dict:
     future = FutureSuccess.objects.filter(charter=charter).first() or FutureSuccess()
-    metrics = load_metrics(charter)
+    objectives = (
+        Objective.objects.filter(charter=charter)
+        .select_related("owner__profile")
+        .prefetch_related("metrics")
+    )
+    return snapshot_of(
+        future, metrics_with_actuals(Metric.objects.filter(charter=charter)), objectives
+    )
+
+
+def snapshot_of(future: FutureSuccess, metric_rows, objective_rows) -> dict:
+    """The snapshot of rows already loaded: the metrics with their charter, owner, actuals and
+    drivers (``metrics_with_actuals``), the objectives with their owner and metrics."""
+    metrics = [metric_data(metric) for metric in metric_rows]
     names = {metric["id"]: metric["name"] for metric in metrics}
-    objectives = Objective.objects.filter(charter=charter).select_related("owner__profile")
     return {
         **{name: getattr(future, name) for name in TEXT_FIELDS},
         "objectives": [
@@ -88,7 +100,7 @@ def snapshot(charter) -> dict:
                 "metric_ids": sorted(metric.pk for metric in objective.metrics.all()),
                 "metrics": [names[metric.pk] for metric in objective.metrics.all()],
             }
-            for objective in objectives.prefetch_related("metrics")
+            for objective in objective_rows
         ],
         "metrics": metrics,
         "outcomes": outcomes(metrics),
