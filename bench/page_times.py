@@ -4,15 +4,18 @@ Seeds the demo charter into the PostgreSQL database in ``DATABASE_URL`` (refuses
 without one; use a throwaway database: it is migrated and the demo reseeded), signs in as the
 demo owner and asks each main page ``--rounds`` times after one warm-up request, in this
 process through Django's test client: the time is the server's (middleware, views, queries,
-templates), without the network or gunicorn in front. Prints each page's median and its query
+templates), without the network or gunicorn in front, with production settings
+(``DJANGO_DEBUG=0``: no query log, cached templates) and, when ``REDIS_URL`` is set, Redis for
+the cache and sessions as in production (without it the file cache of a laptop). Prints each page's median and its query
 count, then the summary line
 ``pages=N median_ms=X slowest_ms=X slowest_page=/… max_queries=N``.
 
-    DATABASE_URL=postgres://… .venv/bin/python bench/page_times.py [--rounds 15] [--seconds 120]
+    DATABASE_URL=postgres://… REDIS_URL=redis://… .venv/bin/python bench/page_times.py [--rounds 15] [--seconds 120]
 """
 
 import argparse
 import os
+import secrets
 import statistics
 import sys
 import time
@@ -43,6 +46,10 @@ def main() -> None:
     if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
         raise SystemExit("Set DATABASE_URL to a throwaway PostgreSQL database first.")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ["DJANGO_DEBUG"] = "0"
+    os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
+    os.environ["DJANGO_ALLOWED_HOSTS"] = "127.0.0.1"
+    os.environ["DJANGO_SECURE_SSL_REDIRECT"] = "0"
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     import django
 
@@ -55,6 +62,8 @@ def main() -> None:
     from tests.browser.demo_pages import main_pages, seed_demo
 
     call_command("migrate", verbosity=0)
+    # Production serves hashed static names from a manifest that collectstatic writes.
+    call_command("collectstatic", interactive=False, verbosity=0)
     charter = seed_demo()
     owner = Membership.objects.filter(workspace=charter.workspace, role=Role.OWNER).first().user
     client = Client(HTTP_HOST="127.0.0.1")
@@ -86,6 +95,9 @@ def main() -> None:
         results.append((path, median, len(queries)))
         print(f"{median:8.1f} ms {len(queries):4d} queries  {path}")
 
+    from django.conf import settings
+
+    print(f"cache={settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}")
     medians = [median for _path, median, _queries in results]
     slowest_path, slowest, _queries = max(results, key=lambda result: result[1])
     print(
