@@ -6,6 +6,7 @@ copied or read-aloud text would pick up its letters between the body's.
 """
 
 import base64
+import gc
 import math
 import shutil
 import subprocess
@@ -14,6 +15,9 @@ from functools import lru_cache
 from fontTools.pens.svgPathPen import SVGPathPen
 from fontTools.pens.transformPen import TransformPen
 from fontTools.ttLib import TTFont
+
+from charter.fonts import CJK_FACES
+from charter.formatting import content_language
 
 # The page sizes of the print CSS, in PDF points (A4 portrait and landscape). A background is
 # fitted into the page area ("contain"), whose proportions are close to the page's.
@@ -29,8 +33,8 @@ MAX_LETTER_HEIGHT = 0.11
 
 
 @lru_cache(maxsize=32)
-def _font(pattern: str) -> TTFont | None:
-    """The font fontconfig picks for a pattern (one face of a collection), or None."""
+def _font_file(pattern: str) -> tuple[str, int] | None:
+    """The font file fontconfig picks for a pattern, and the face's index in a collection."""
     fc_match = shutil.which("fc-match")
     if fc_match is None:
         return None
@@ -43,27 +47,45 @@ def _font(pattern: str) -> TTFont | None:
             timeout=10,
             check=True,
         ).stdout.split("\n")
-        return TTFont(found[0], fontNumber=int(found[1] or 0), lazy=True)
+        return found[0], int(found[1] or 0)
     except (OSError, subprocess.SubprocessError, ValueError, IndexError):
         return None
 
 
-def _font_for(character: str, language: str) -> TTFont | None:
-    for pattern in (
+def _patterns(character: str, language: str) -> list[str]:
+    # fontconfig reads no BCP 47 script subtags ("zh-Hans" matches Latin faces), so a Chinese
+    # mark names its regional face: the fallback by code point would be the Japanese one.
+    regional = CJK_FACES.get(content_language(language))
+    named = [f"{regional}:bold"] if regional else []
+    return [
+        *named,
         f"sans-serif:bold:lang={language}",
         f"sans-serif:bold:charset={ord(character):x}",
-    ):
-        font = _font(pattern)
-        if font is not None and ord(character) in font.getBestCmap():
-            return font
-    return None
+    ]
 
 
 def outline_path(text: str, language: str) -> tuple[str, float]:
-    """SVG path data of ``text`` at FONT_SIZE (baseline at y=0), and its advance width."""
+    """SVG path data of ``text`` at FONT_SIZE (baseline at y=0), and its advance width.
+
+    Each font is opened once per call and dropped with it: a CJK collection's glyph set and
+    character map are some 70 MB in fontTools, which a worker must not keep between renders.
+    """
+    opened: dict[tuple[str, int], TTFont] = {}
+
+    def font_for(character: str) -> TTFont | None:
+        for pattern in _patterns(character, language):
+            found = _font_file(pattern)
+            if found is None:
+                continue
+            if found not in opened:
+                opened[found] = TTFont(found[0], fontNumber=found[1], lazy=True)
+            if ord(character) in opened[found].getBestCmap():
+                return opened[found]
+        return None
+
     paths, x = [], 0.0
     for character in text:
-        font = _font_for(character, language)
+        font = font_for(character)
         if font is None:
             x += FONT_SIZE * 0.3
             continue
@@ -74,6 +96,12 @@ def outline_path(text: str, language: str) -> tuple[str, float]:
         glyphs[glyph_name].draw(TransformPen(pen, (scale, 0, 0, -scale, x, 0)))
         paths.append(pen.getCommands())
         x += glyphs[glyph_name].width * scale
+    for font in opened.values():
+        font.close()
+    # fontTools' tables refer to each other: without a collection now, a CJK face's tables
+    # would stay until the layout that follows has grown the heap on top of them.
+    opened.clear()
+    gc.collect()
     return " ".join(path for path in paths if path), x
 
 
