@@ -64,6 +64,8 @@ def _patterns(character: str, language: str) -> list[str]:
     ]
 
 
+# Portrait and landscape marks share their outlines: the fonts are read once per language.
+@lru_cache(maxsize=16)
 def outline_path(text: str, language: str) -> tuple[str, float]:
     """SVG path data of ``text`` at FONT_SIZE (baseline at y=0), and its advance width.
 

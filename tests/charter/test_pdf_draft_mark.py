@@ -17,6 +17,7 @@ def open_fonts() -> list[TTFont]:
 def test_drawing_the_mark_keeps_no_font_in_the_worker(language):
     # A CJK collection's tables are some 70 MB in fontTools: one kept per character (as the
     # cache by fontconfig pattern did) left a Chinese worker hundreds of MB heavier.
+    marks.outline_path.cache_clear()
     before = len(open_fonts())
     path, width = marks.outline_path("草稿 DRAFT Черновик", language)
     assert path and width > 0
@@ -25,6 +26,7 @@ def test_drawing_the_mark_keeps_no_font_in_the_worker(language):
 
 @pytest.mark.parametrize(("language", "face"), [("zh-Hans", "SC"), ("zh-Hant", "TC")])
 def test_a_chinese_mark_is_drawn_with_its_regional_face(language, face):
+    marks.outline_path.cache_clear()
     opened = []
     original = TTFont.__init__
 
