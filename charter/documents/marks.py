@@ -6,15 +6,12 @@ copied or read-aloud text would pick up its letters between the body's.
 """
 
 import base64
-import gc
+import json
 import math
-import shutil
 import subprocess
+import sys
 from functools import lru_cache
-
-from fontTools.pens.svgPathPen import SVGPathPen
-from fontTools.pens.transformPen import TransformPen
-from fontTools.ttLib import TTFont
+from pathlib import Path
 
 from charter.fonts import CJK_FACES
 from charter.formatting import content_language
@@ -32,24 +29,8 @@ ROOM = 0.9
 MAX_LETTER_HEIGHT = 0.11
 
 
-@lru_cache(maxsize=32)
-def _font_file(pattern: str) -> tuple[str, int] | None:
-    """The font file fontconfig picks for a pattern, and the face's index in a collection."""
-    fc_match = shutil.which("fc-match")
-    if fc_match is None:
-        return None
-    try:
-        # The pattern is built from a language code and a code point, never from user text.
-        found = subprocess.run(  # noqa: S603
-            [fc_match, "-f", "%{file}\n%{index}", pattern],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=True,
-        ).stdout.split("\n")
-        return found[0], int(found[1] or 0)
-    except (OSError, subprocess.SubprocessError, ValueError, IndexError):
-        return None
+# Run as a script: see its docstring for why the outlines are drawn in a process of their own.
+OUTLINES_SCRIPT = Path(__file__).with_name("outlines.py")
 
 
 def _patterns(character: str, language: str) -> list[str]:
@@ -64,47 +45,22 @@ def _patterns(character: str, language: str) -> list[str]:
     ]
 
 
-# Portrait and landscape marks share their outlines: the fonts are read once per language.
+# Portrait and landscape marks share their outlines: drawn once per text and language.
 @lru_cache(maxsize=16)
 def outline_path(text: str, language: str) -> tuple[str, float]:
-    """SVG path data of ``text`` at FONT_SIZE (baseline at y=0), and its advance width.
-
-    Each font is opened once per call and dropped with it: a CJK collection's glyph set and
-    character map are some 70 MB in fontTools, which a worker must not keep between renders.
-    """
-    opened: dict[tuple[str, int], TTFont] = {}
-
-    def font_for(character: str) -> TTFont | None:
-        for pattern in _patterns(character, language):
-            found = _font_file(pattern)
-            if found is None:
-                continue
-            if found not in opened:
-                opened[found] = TTFont(found[0], fontNumber=found[1], lazy=True)
-            if ord(character) in opened[found].getBestCmap():
-                return opened[found]
-        return None
-
-    paths, x = [], 0.0
-    for character in text:
-        font = font_for(character)
-        if font is None:
-            x += FONT_SIZE * 0.3
-            continue
-        scale = FONT_SIZE / font["head"].unitsPerEm
-        glyph_name = font.getBestCmap()[ord(character)]
-        glyphs = font.getGlyphSet()
-        pen = SVGPathPen(glyphs)
-        glyphs[glyph_name].draw(TransformPen(pen, (scale, 0, 0, -scale, x, 0)))
-        paths.append(pen.getCommands())
-        x += glyphs[glyph_name].width * scale
-    for font in opened.values():
-        font.close()
-    # fontTools' tables refer to each other: without a collection now, a CJK face's tables
-    # would stay until the layout that follows has grown the heap on top of them.
-    opened.clear()
-    gc.collect()
-    return " ".join(path for path in paths if path), x
+    """SVG path data of ``text`` at FONT_SIZE (baseline at y=0), and its advance width."""
+    request = [[character, _patterns(character, language)] for character in text]
+    # The script is ours and its input is JSON on stdin, never a command line from text.
+    drawn = subprocess.run(  # noqa: S603
+        [sys.executable, str(OUTLINES_SCRIPT), str(FONT_SIZE)],
+        input=json.dumps(request),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    outlines = json.loads(drawn.stdout)
+    return outlines["path"], outlines["width"]
 
 
 def mark_scale(width: float, page_width: float, page_height: float) -> float:

@@ -1,4 +1,4 @@
-"""The DRAFT mark's outlines: drawn from the charter's regional face, no font kept after."""
+"""The DRAFT mark's outlines: drawn from the charter's regional face, no font kept in the worker."""
 
 import gc
 
@@ -16,7 +16,8 @@ def open_fonts() -> list[TTFont]:
 @pytest.mark.parametrize("language", ["en", "zh-Hans", "zh-Hant", "ru"])
 def test_drawing_the_mark_keeps_no_font_in_the_worker(language):
     # A CJK collection's tables are some 70 MB in fontTools: one kept per character (as the
-    # cache by fontconfig pattern did) left a Chinese worker hundreds of MB heavier.
+    # cache by fontconfig pattern did) left a Chinese worker hundreds of MB heavier, and even
+    # freed they stayed in its heap under the layout (charter/documents/outlines.py).
     marks.outline_path.cache_clear()
     before = len(open_fonts())
     path, width = marks.outline_path("草稿 DRAFT Черновик", language)
@@ -24,18 +25,11 @@ def test_drawing_the_mark_keeps_no_font_in_the_worker(language):
     assert len(open_fonts()) == before
 
 
-@pytest.mark.parametrize(("language", "face"), [("zh-Hans", "SC"), ("zh-Hant", "TC")])
-def test_a_chinese_mark_is_drawn_with_its_regional_face(language, face):
+def test_a_chinese_mark_is_drawn_with_its_regional_face():
+    # 骨 is drawn differently in Simplified and Traditional Chinese (and in Japanese, the
+    # face a fallback by code point picked for both).
     marks.outline_path.cache_clear()
-    opened = []
-    original = TTFont.__init__
-
-    def remember(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        opened.append(self["name"].getDebugName(1))
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(TTFont, "__init__", remember)
-        marks.outline_path("草稿", language)
-    assert opened
-    assert all(family.startswith(f"Noto Sans CJK {face}") for family in opened), opened
+    simplified, _width = marks.outline_path("骨", "zh-Hans")
+    traditional, _width = marks.outline_path("骨", "zh-Hant")
+    assert simplified and traditional
+    assert simplified != traditional
