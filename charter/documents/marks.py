@@ -6,14 +6,15 @@ copied or read-aloud text would pick up its letters between the body's.
 """
 
 import base64
+import json
 import math
-import shutil
 import subprocess
+import sys
 from functools import lru_cache
+from pathlib import Path
 
-from fontTools.pens.svgPathPen import SVGPathPen
-from fontTools.pens.transformPen import TransformPen
-from fontTools.ttLib import TTFont
+from charter.fonts import CJK_FACES
+from charter.formatting import content_language
 
 # The page sizes of the print CSS, in PDF points (A4 portrait and landscape). A background is
 # fitted into the page area ("contain"), whose proportions are close to the page's.
@@ -28,53 +29,38 @@ ROOM = 0.9
 MAX_LETTER_HEIGHT = 0.11
 
 
-@lru_cache(maxsize=32)
-def _font(pattern: str) -> TTFont | None:
-    """The font fontconfig picks for a pattern (one face of a collection), or None."""
-    fc_match = shutil.which("fc-match")
-    if fc_match is None:
-        return None
-    try:
-        # The pattern is built from a language code and a code point, never from user text.
-        found = subprocess.run(  # noqa: S603
-            [fc_match, "-f", "%{file}\n%{index}", pattern],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=True,
-        ).stdout.split("\n")
-        return TTFont(found[0], fontNumber=int(found[1] or 0), lazy=True)
-    except (OSError, subprocess.SubprocessError, ValueError, IndexError):
-        return None
+# Run as a script: see its docstring for why the outlines are drawn in a process of their own.
+OUTLINES_SCRIPT = Path(__file__).with_name("outlines.py")
 
 
-def _font_for(character: str, language: str) -> TTFont | None:
-    for pattern in (
+def _patterns(character: str, language: str) -> list[str]:
+    # fontconfig reads no BCP 47 script subtags ("zh-Hans" matches Latin faces), so a Chinese
+    # mark names its regional face: the fallback by code point would be the Japanese one.
+    regional = CJK_FACES.get(content_language(language))
+    named = [f"{regional}:bold"] if regional else []
+    return [
+        *named,
         f"sans-serif:bold:lang={language}",
         f"sans-serif:bold:charset={ord(character):x}",
-    ):
-        font = _font(pattern)
-        if font is not None and ord(character) in font.getBestCmap():
-            return font
-    return None
+    ]
 
 
+# Portrait and landscape marks share their outlines: drawn once per text and language.
+@lru_cache(maxsize=16)
 def outline_path(text: str, language: str) -> tuple[str, float]:
     """SVG path data of ``text`` at FONT_SIZE (baseline at y=0), and its advance width."""
-    paths, x = [], 0.0
-    for character in text:
-        font = _font_for(character, language)
-        if font is None:
-            x += FONT_SIZE * 0.3
-            continue
-        scale = FONT_SIZE / font["head"].unitsPerEm
-        glyph_name = font.getBestCmap()[ord(character)]
-        glyphs = font.getGlyphSet()
-        pen = SVGPathPen(glyphs)
-        glyphs[glyph_name].draw(TransformPen(pen, (scale, 0, 0, -scale, x, 0)))
-        paths.append(pen.getCommands())
-        x += glyphs[glyph_name].width * scale
-    return " ".join(path for path in paths if path), x
+    request = [[character, _patterns(character, language)] for character in text]
+    # The script is ours and its input is JSON on stdin, never a command line from text.
+    drawn = subprocess.run(  # noqa: S603
+        [sys.executable, str(OUTLINES_SCRIPT), str(FONT_SIZE)],
+        input=json.dumps(request),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    outlines = json.loads(drawn.stdout)
+    return outlines["path"], outlines["width"]
 
 
 def mark_scale(width: float, page_width: float, page_height: float) -> float:
