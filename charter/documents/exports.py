@@ -36,6 +36,14 @@ from charter.versions.publishing import canonical_json
 
 Status = PdfExport.Status
 
+# Statuses whose PDF carries the "DRAFT — not approved" mark. A superseded version was
+# approved when it was current.
+UNAPPROVED = {VersionStatus.DRAFT, VersionStatus.IN_REVIEW, VersionStatus.CHANGES_REQUESTED}
+# Statuses whose PDF is digitally signed with the approval record.
+SIGNED = {VersionStatus.APPROVED, VersionStatus.SUPERSEDED}
+# The file name of the version's snapshot embedded in its PDF.
+SNAPSHOT_ATTACHMENT = "charter-snapshot.json"
+
 
 def document_parts(document: str, version: CharterVersion, params: dict) -> list[tuple]:
     """What other apps add to a document (``DocumentPart``s), with their data, in order."""

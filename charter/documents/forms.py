@@ -6,8 +6,8 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from charter.documents.exports import UNAPPROVED
 from charter.documents.open_points import OPEN_POINTS
-from charter.documents.rendering import UNAPPROVED
 from charter.models import CharterVersion, PdfExport
 
 

@@ -18,7 +18,7 @@ from weasyprint import HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
-from charter.documents.exports import document_parts
+from charter.documents.exports import SIGNED, SNAPSHOT_ATTACHMENT, UNAPPROVED, document_parts
 from charter.documents.marks import draft_mark_urls
 from charter.documents.open_points import APPENDIX, OPEN_POINTS, open_points
 from charter.formatting import language_tag
@@ -27,11 +27,6 @@ from charter.palette import colour
 from charter.registry import registry
 from charter.versions.publishing import canonical_json
 
-# Statuses whose PDF carries the "DRAFT — not approved" mark. A superseded version was
-# approved when it was current.
-UNAPPROVED = {VersionStatus.DRAFT, VersionStatus.IN_REVIEW, VersionStatus.CHANGES_REQUESTED}
-# Statuses whose PDF is digitally signed with the approval record.
-SIGNED = {VersionStatus.APPROVED, VersionStatus.SUPERSEDED}
 # The element on the cover that keeps room for the signature's visible appearance.
 SIGNATURE_BOX_ID = "signature-box"
 # WeasyPrint lays out in CSS pixels; PDF user space is in points.
@@ -40,7 +35,6 @@ POINTS_PER_PX = 0.75
 # PDF/A-3a archives the document with its tags (which PDF/A-3b and -3u do not require) and
 # allows the embedded snapshot (PDF/A-1 and -2 forbid non-PDF attachments).
 PDF_VARIANT = "pdf/a-3a"
-SNAPSHOT_ATTACHMENT = "charter-snapshot.json"
 
 # glibc's malloc_trim hands freed heap back to the system; elsewhere the call is skipped.
 _libc = ctypes.CDLL(ctypes.util.find_library("c") or None)

@@ -15,18 +15,21 @@ import logging
 import re
 from dataclasses import dataclass
 from io import BytesIO
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from pypdf import PdfReader
 
-from charter.documents.exports import find_by_hash
+from charter.documents.exports import SNAPSHOT_ATTACHMENT, find_by_hash
 from charter.documents.forms import clean_pdf
-from charter.documents.rendering import SNAPSHOT_ATTACHMENT
-from charter.documents.signing import SignatureCheck, check_signatures
 from charter.models import VersionStatus
 from charter.versions.publishing import PORTABLE_KEY, snapshot_hash
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
+
+    from charter.documents.signing import SignatureCheck
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +68,9 @@ class Embedded:
 def embedded_snapshot(data: bytes) -> Embedded:
     """The snapshot the PDF embeds, checked against the hash it was exported with."""
     try:
+        # pypdf and pyHanko load here, not with the data page that offers the upload.
+        from pypdf import PdfReader
+
         reader = PdfReader(BytesIO(data), strict=False)
         attachments = reader.attachments
         contents = attachments.get(SNAPSHOT_ATTACHMENT)
@@ -107,7 +113,7 @@ def embedded_snapshot(data: bytes) -> Embedded:
     return Embedded(snapshot, described_hash)
 
 
-def _description(reader: PdfReader) -> str | None:
+def _description(reader: "PdfReader") -> str | None:
     """The description of the snapshot's file specification, which names its SHA-256."""
     names = reader.trailer["/Root"].get("/Names", {}).get("/EmbeddedFiles", {}).get("/Names", [])
     for name, spec in zip(names[::2], names[1::2], strict=False):
@@ -116,7 +122,7 @@ def _description(reader: PdfReader) -> str | None:
     return None
 
 
-def signature_sentence(checks: list[SignatureCheck] | None) -> str:
+def signature_sentence(checks: "list[SignatureCheck] | None") -> str:
     if not checks:
         return _("It is not signed: a PDF is signed only once the board approves its version.")
     check = checks[-1]
@@ -135,6 +141,8 @@ def what_was_found(user, data: bytes, embedded: Embedded) -> str:
     matches = find_by_hash(user, hashlib.sha256(data).hexdigest())
     if not matches and embedded.described_hash:
         matches = find_by_hash(user, embedded.described_hash)
+    from charter.documents.signing import check_signatures
+
     checks = check_signatures(data)
     if matches:
         version = matches[0].version

@@ -41,8 +41,8 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator import ValidationContext
 
-from charter.documents.exports import document_parts
-from charter.documents.rendering import SIGNED, PageBox, RenderedPdf
+from charter.documents.exports import SIGNED, document_parts
+from charter.documents.rendering import PageBox, RenderedPdf
 from charter.formatting import format_datetime
 from charter.models import PdfExport
 

@@ -13,8 +13,7 @@ from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.utils.translation import gettext as _
 
-from charter.documents import exports, finishing
-from charter.documents import rendering as pdf
+from charter.documents import exports
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +65,11 @@ def render_pdf_export(self, export_pk: int) -> str:
     export = exports.claim(export_pk, self.request.id, redelivered)
     if export is None:
         return "skipped"
+    # Imported by the task, not with the module: web processes and message workers queue
+    # renders but never make one, and WeasyPrint and pyHanko cost them seconds and ~60 MB.
+    from charter.documents import finishing
+    from charter.documents import rendering as pdf
+
     try:
         started = time.perf_counter()
         with heartbeat(export):

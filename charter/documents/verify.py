@@ -6,7 +6,6 @@ from charter.access import workspace_view
 from charter.documents.exports import find_by_hash
 from charter.documents.forms import VerifyForm
 from charter.documents.limits import verify_refusal
-from charter.documents.signing import check_signatures
 from charter.throttle import too_many_requests
 
 
@@ -23,6 +22,9 @@ def verify(request):
         if form.is_valid():
             digest = form.sha256()
             upload = form.cleaned_data.get("file")
+            # pyHanko loads with the first signature checked, not with every process.
+            from charter.documents.signing import check_signatures
+
             context.update(
                 digest=digest,
                 from_file=bool(upload),

@@ -8,7 +8,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from charter.documents.rendering import render
 from charter.errors import NotAllowed, TransitionNotAllowed
 from charter.models import AuditEvent, Membership
 from charter.people import person
@@ -126,6 +125,9 @@ def _lock_and_file(meeting: Meeting, by) -> None:
         minutes_status=MinutesStatus.APPROVED, minutes_locked_at=now, revision=F("revision") + 1
     )
     meeting.refresh_from_db()
+    # WeasyPrint loads with the first minutes filed, not with every process that starts the app.
+    from charter.documents.rendering import render
+
     pdf = render(minutes_html(meeting)).data
     meeting.minutes_pdf.save(f"minutes-{meeting.pk}.pdf", ContentFile(pdf), save=False)
     Meeting.objects.filter(pk=meeting.pk).update(minutes_pdf=meeting.minutes_pdf.name)

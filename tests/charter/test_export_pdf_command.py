@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from pypdf import PdfReader
 
-from charter.documents.rendering import SNAPSHOT_ATTACHMENT
+from charter.documents.exports import SNAPSHOT_ATTACHMENT
 from charter.models import PdfExport
 from tests.charter.pdf_factories import page_texts, poppler
 from tests.charter.version_factories import approve, publish_version

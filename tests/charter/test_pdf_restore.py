@@ -8,7 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from weasyprint import Attachment
 
 from charter import portable
-from charter.documents.rendering import SNAPSHOT_ATTACHMENT, render
+from charter.documents.exports import SNAPSHOT_ATTACHMENT
+from charter.documents.rendering import render
 from charter.models import Charter
 from charter.versions.publishing import PORTABLE_KEY, canonical_json, snapshot_hash
 from tests.charter.data_factories import chinese_charter

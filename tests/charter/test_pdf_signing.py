@@ -23,7 +23,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader
 
 from charter.documents import signing
-from charter.documents.rendering import SNAPSHOT_ATTACHMENT
+from charter.documents.exports import SNAPSHOT_ATTACHMENT
 from governance.models import VoteDecision
 from tests.charter.pdf_factories import export_now, pdf_bytes, poppler
 from tests.charter.version_factories import publish_version
