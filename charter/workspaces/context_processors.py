@@ -1,3 +1,5 @@
+from functools import cache, partial
+
 from django.contrib.auth import get_user_model
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -21,7 +23,8 @@ def workspaces(request):
             if membership.can(link.capability)
         ]
     return {
-        "user_workspace_count": _workspace_count_loading_profile(request.user),
+        # Called by the template that shows the switcher: partials answering htmx read nothing.
+        "user_workspace_count": cache(partial(_workspace_count_loading_profile, request.user)),
         "current_workspace": workspace,
         "current_membership": membership,
         "workspace_links": links,
