@@ -14,9 +14,14 @@ class OneQueryChoiceIterator(ModelChoiceIterator):
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for obj in self.queryset:
+        rows = self.field.loaded_rows
+        for obj in self.queryset if rows is None else rows:
             yield self.choice(obj)
 
 
 class OneQueryModelChoiceField(forms.ModelChoiceField):
+    """``loaded_rows``, when set, are the queryset's rows the view has already read: the
+    choices list them without a query (a submitted value is still checked by the queryset)."""
+
     iterator = OneQueryChoiceIterator
+    loaded_rows: list | None = None

@@ -8,6 +8,7 @@ Django language code; ``None`` means the active one, which a document sets to it
 
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from babel.dates import format_date as babel_date
 from babel.dates import format_skeleton, format_time, get_datetime_format
@@ -33,6 +34,26 @@ _REGIONAL = {
 # Russian groups digits with a narrow no-break space; CLDR data gives a wide one.
 _NO_BREAK_SPACE, _NARROW_NO_BREAK_SPACE = "\u00a0", "\u202f"
 EMPTY = "—"
+# CLDR formatting is a pure function of its arguments, and a page formats the same dates and
+# numbers on every visit (a roadmap page spent a third of its time in Babel): each result
+# is kept in the process, keyed by the whole input, so nothing is ever stale.
+FORMATS_KEPT = 8192
+
+
+@lru_cache(maxsize=FORMATS_KEPT)
+def _long_date(day: date, locale: str) -> str:
+    return babel_date(day, "long", locale=locale)
+
+
+@lru_cache(maxsize=FORMATS_KEPT)
+def _skeleton(skeleton: str, day: date, locale: str) -> str:
+    return format_skeleton(skeleton, day, locale=locale)
+
+
+@lru_cache(maxsize=FORMATS_KEPT)
+def _decimal(digits: str, pattern: str, locale: str) -> str:
+    """``digits`` is the number's exact text: equal Decimals such as 0 and -0 stay apart."""
+    return format_decimal(Decimal(digits), format=pattern, locale=locale, decimal_quantization=True)
 
 
 def content_language(language: str | None = None) -> str:
@@ -73,7 +94,7 @@ def _as_date(value) -> date | None:
 def format_date(value, language: str | None = None) -> str:
     """A date, a datetime or an ISO string as a long date; nothing for a missing one."""
     day = _as_date(value)
-    return babel_date(day, "long", locale=_locale(language)) if day else ""
+    return _long_date(day, _locale(language)) if day else ""
 
 
 def format_datetime(value, language: str | None = None) -> str:
@@ -89,7 +110,7 @@ def format_datetime(value, language: str | None = None) -> str:
     locale = _locale(language)
     return get_datetime_format("medium", locale=locale).format(
         format_time(moment.time(), "HH:mm", locale=locale),
-        babel_date(moment.date(), "long", locale=locale),
+        _long_date(moment.date(), locale),
     )
 
 
@@ -99,10 +120,10 @@ def format_month(value, language: str | None = None, with_year: bool = True) -> 
     if day is None:
         return ""
     if with_year:
-        return format_skeleton("yMMMM", day, locale=_locale(language))
+        return _skeleton("yMMMM", day, _locale(language))
     # British English abbreviates September as "Sept": one letter wider than the others.
     locale = "en" if content_language(language) == "en" else _locale(language)
-    return format_skeleton("MMM", day, locale=locale)
+    return _skeleton("MMM", day, locale)
 
 
 def format_period(start, end, language: str | None = None) -> str:
@@ -122,7 +143,7 @@ def format_reporting_period(label: str, language: str | None = None) -> str:
         return text
     start, cadence = parsed
     skeleton = "yQQQ" if cadence == periods.QUARTERLY else "yMMM"
-    return format_skeleton(skeleton, start, locale=_locale(language))
+    return _skeleton(skeleton, start, _locale(language))
 
 
 def _as_decimal(value) -> Decimal | None:
@@ -148,7 +169,7 @@ def format_number(value, language: str | None = None, decimals: int | None = Non
     else:
         pattern = "#,##0." + "0" * decimals if decimals > 0 else "#,##0"
     locale = _locale(language)
-    text = format_decimal(number, format=pattern, locale=locale, decimal_quantization=True)
+    text = _decimal(str(number), pattern, locale)
     if locale == "ru":
         text = text.replace(_NO_BREAK_SPACE, _NARROW_NO_BREAK_SPACE)
     return text

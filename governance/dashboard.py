@@ -11,7 +11,8 @@ from .reviews.workflow import open_review, review_summary
 def charter_panel(request, charter: Charter) -> dict:
     """At a glance: the version in review with its votes, the next review, the next meeting
     and open action items. (The charter app's versions panel shows the approved version.)"""
-    in_review = charter.versions.filter(status=VersionStatus.IN_REVIEW).first()
+    # Only the version's number and label are shown: its snapshot is left in the database.
+    in_review = charter.versions.filter(status=VersionStatus.IN_REVIEW).defer("snapshot").first()
     review = in_review and open_review(in_review)
     return {
         "charter": charter,

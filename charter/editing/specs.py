@@ -338,7 +338,10 @@ class Block:
         return {"show": name, "edit": f"{name}-edit"}
 
     def instance(self, charter: Charter) -> Revisioned:
-        return self.model._default_manager.get_or_create(charter=charter)[0]
+        # ``block.html`` names who edited it last.
+        return self.model._default_manager.select_related("updated_by__profile").get_or_create(
+            charter=charter
+        )[0]
 
     def load(self, request: HttpRequest, charter_pk: int) -> Revisioned:
         """The block's object with its charter, of the request's workspace, or 404.

@@ -6,7 +6,7 @@ from django import template
 from django.utils.translation import gettext as _
 
 from charter.sections.scope import snapshot as scope
-from charter.sections.scope.phases import phase_label, phases_by_id
+from charter.sections.scope.phases import phase_label, request_phases
 
 register = template.Library()
 
@@ -34,13 +34,8 @@ def served_from(context, audience) -> str:
     """
     if audience.served_from_phase is None:
         return ""
-    request = context.get("request")
-    cache = getattr(request, "_phases_by_charter", {})
-    if audience.charter_id not in cache:
-        cache[audience.charter_id] = phases_by_id(audience.charter_id)
-        if request is not None:
-            request._phases_by_charter = cache
-    choice = cache[audience.charter_id].get(audience.served_from_phase)
+    phases = request_phases(context.get("request"), audience.charter_id)
+    choice = phases.get(audience.served_from_phase)
     if choice is None:
         return _("A phase no longer on the roadmap")
     return phase_label(choice)

@@ -1,15 +1,16 @@
 """The versions block of the charter overview: what the board approved, and what moved since."""
 
 from charter.models import VersionStatus
-from charter.versions.live import live_snapshot
+from charter.versions.live import live_content_hash
 from charter.versions.publishing import live_differs
 
 RECENT_VERSIONS = 5
 
 
 def versions_panel(request, charter) -> dict:
-    recent = list(charter.versions.select_related("author__profile")[:RECENT_VERSIONS])
-    approved = charter.versions.approved().first()
+    # Only metadata is shown: the snapshots are large JSON that would be decoded for nothing.
+    recent = list(charter.versions.defer("snapshot")[:RECENT_VERSIONS])
+    approved = charter.versions.approved().defer("snapshot").first()
     return {
         "charter": charter,
         "approved": approved,
@@ -17,6 +18,6 @@ def versions_panel(request, charter) -> dict:
         "recent": recent,
         # An approval belongs to one snapshot: any later edit shows up here, never in it.
         "live_differs": approved is not None
-        and live_differs(live_snapshot(request, charter), approved),
+        and live_differs(live_content_hash(request, charter), approved),
         "can_publish": request.membership.can("edit"),
     }

@@ -2,6 +2,8 @@
 
 import hashlib
 import json
+import threading
+from collections import OrderedDict
 from datetime import date
 
 from django.db import transaction
@@ -87,13 +89,37 @@ def publish(charter: Charter, by, membership, label: str = "", summary: str = ""
     return version
 
 
-def live_differs(live: dict, version: CharterVersion) -> bool:
-    """Whether the ``live`` charter's snapshot has moved away from what ``version`` froze.
+def live_differs(live_content_hash: str, version: CharterVersion) -> bool:
+    """Whether the live charter (its snapshot's ``content_hash``) has moved away from what
+    ``version`` froze.
 
     The live snapshot leaves out the portable document (it would cost every page its
     queries); what it shows is compared with the version's charter and sections.
     """
-    return content_hash(live) != content_hash(version.snapshot, version.snapshot_sha256)
+    return live_content_hash != version_content_hash(version)
+
+
+# A version's snapshot never changes once published, so neither does its content hash; the
+# stored SHA-256 in the key makes a restored or replaced row a new entry all the same.
+_version_content_hashes: OrderedDict[tuple[int, str], str] = OrderedDict()
+_version_content_hashes_lock = threading.Lock()
+VERSION_CONTENT_HASHES_KEPT = 1024
+
+
+def version_content_hash(version: CharterVersion) -> str:
+    """``content_hash`` of a version's snapshot, computed once per process; the snapshot
+    column may be deferred: it is only loaded the first time."""
+    key = (version.pk, version.snapshot_sha256)
+    with _version_content_hashes_lock:
+        if key in _version_content_hashes:
+            _version_content_hashes.move_to_end(key)
+            return _version_content_hashes[key]
+    hashed = content_hash(version.snapshot, version.snapshot_sha256)
+    with _version_content_hashes_lock:
+        _version_content_hashes[key] = hashed
+        while len(_version_content_hashes) > VERSION_CONTENT_HASHES_KEPT:
+            _version_content_hashes.popitem(last=False)
+    return hashed
 
 
 def content_hash(snapshot: dict, stored_hash: str | None = None) -> str:

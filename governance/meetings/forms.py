@@ -128,8 +128,11 @@ class ResolutionForm(forms.Form):
         queryset = Membership.objects.filter(pk__in=[m.pk for m in members]).select_related(
             "user__profile"
         )
+        # Both fields list the same members: read once, in the queryset's order.
+        rows = list(queryset)
         for name in ("mover", "seconder"):
             self.fields[name].queryset = queryset
+            self.fields[name].loaded_rows = rows
             self.fields[name].label_from_instance = _member_name
         for member in members:
             self.fields[f"vote_{member.pk}"] = forms.ChoiceField(

@@ -102,7 +102,8 @@ def meeting_edit(request, meeting_pk):
 
 def _board_pack_version(meeting):
     """The version a board pack is made from: the approved one, else the newest."""
-    versions = meeting.charter.versions.all()
+    # Only its id makes the export link.
+    versions = meeting.charter.versions.defer("snapshot")
     return versions.filter(status=VersionStatus.APPROVED).first() or versions.first()
 
 

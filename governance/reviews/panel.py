@@ -14,14 +14,20 @@ def review_panel(request, version: CharterVersion, vote_form=None, comment_form=
     membership = request.membership
     review: Review | None = version.reviews.select_related("submitted_by__profile").first()
     is_open = review is not None and review.is_open
-    seat = BoardSeat.objects.held().filter(membership=membership).first()
+    # The votes, the vote form and the read receipts all need the held seats: read once.
+    held_seats = list(
+        BoardSeat.objects.held()
+        .filter(board__workspace=version.charter.workspace)
+        .select_related("membership__user__profile")
+    )
+    seat = next((seat for seat in held_seats if seat.membership_id == membership.pk), None)
     is_submitter = is_open and review.submitted_by_id == request.user.pk
     may_vote = is_open and membership.can("vote") and seat is not None and not is_submitter
     existing = review.votes.filter(voter=request.user).first() if may_vote else None
     return {
         "version": version,
         "review": review,
-        "summary": review_summary(review) if review else None,
+        "summary": review_summary(review, held_seats) if review else None,
         "can_comment": is_open and membership.can("comment"),
         "is_submitter": is_submitter and membership.can("vote"),
         "may_vote": may_vote,
@@ -37,12 +43,5 @@ def review_panel(request, version: CharterVersion, vote_form=None, comment_form=
         ),
         "comment_form": comment_form or CommentForm(prefix="review-comment"),
         "can_invite": membership.can("manage"),
-        "receipts": version_receipts(
-            version,
-            BoardSeat.objects.held()
-            .filter(board__workspace=version.charter.workspace)
-            .select_related("membership__user__profile"),
-        )
-        if is_open
-        else None,
+        "receipts": version_receipts(version, held_seats, review) if is_open else None,
     }

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from charter.models import CharterVersion, Membership, Role, VersionStatus
 
-from ..models import AdvisoryBoard, BoardSeat, Meeting, OpenedDocument, ReadReceipt
+from ..models import AdvisoryBoard, BoardSeat, Meeting, OpenedDocument, ReadReceipt, Review
 from .workflow import open_review
 
 KINDS = {
@@ -67,9 +67,10 @@ def pack_meeting(workspace) -> Meeting | None:
     return upcoming or meetings.order_by("-scheduled_at").first()
 
 
-def version_receipts(version: CharterVersion, seats) -> list[dict]:
-    """Each seat holder (not the submitter) and when they first opened the version."""
-    review = open_review(version)
+def version_receipts(version: CharterVersion, seats, review: Review | None = None) -> list[dict]:
+    """Each seat holder (not the submitter) and when they first opened the version; ``review``,
+    its open review, when the caller has already read it."""
+    review = review or open_review(version)
     submitter = review.submitted_by_id if review else None
     opens = _first_opens(
         ReadReceipt.objects.filter(version=version).exclude(membership__user_id=submitter)

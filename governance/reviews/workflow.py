@@ -444,10 +444,20 @@ def _email_decision(review: Review) -> None:
     )
 
 
-def review_summary(review: Review) -> dict:
-    """Votes so far, who has yet to vote, and where the rule stands, for pages and PDFs."""
+def review_summary(review: Review, held_seats: list[BoardSeat] | None = None) -> dict:
+    """Votes so far, who has yet to vote, and where the rule stands, for pages and PDFs;
+    ``held_seats``, every held seat of the workspace with its holder's profile, when the
+    caller has already read them."""
     votes = list(review.votes.select_related("outside_reviewer"))
-    seats = list(voting_seats(review.version.charter.workspace, review.submitted_by_id))
+    if held_seats is None:
+        seats = list(voting_seats(review.version.charter.workspace, review.submitted_by_id))
+    else:
+        seats = [
+            seat
+            for seat in held_seats
+            if seat.membership.role == Role.BOARD
+            and seat.membership.user_id != review.submitted_by_id
+        ]
     result = tally(review, seats, votes)
     names = {_seat_key(seat.membership.user_id): seat.name for seat in seats}
     if review.outside_reviewers_may_vote:

@@ -210,3 +210,20 @@ def test_the_versions_block_takes_the_same_queries_for_few_and_many_versions(
     with django_assert_max_num_queries(len(few.captured_queries)):
         context = versions_panel(request, editor.charter)
     assert len(context["recent"]) == 5
+
+
+def test_the_overview_decodes_no_version_snapshot_once_the_approved_one_is_hashed(
+    editor, vision, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    approve(publish_version(editor.charter, editor.membership), editor.membership)
+    with django_capture_on_commit_callbacks(execute=True):
+        editor.get(editor.overview_url)
+    with CaptureQueriesContext(connection) as queries:
+        html = editor.get(editor.overview_url).content.decode()
+    assert "The live charter matches the approved version" in html
+    assert not any(
+        '"charter_charterversion"."snapshot",' in query["sql"] for query in queries.captured_queries
+    )

@@ -155,3 +155,21 @@ def test_other_period_labels_stay_as_written():
     assert format_reporting_period("FY2026", "ru") == "FY2026"
     assert format_reporting_period("2026-13", "en") == "2026-13"
     assert format_reporting_period(None, "en") == ""
+
+
+def test_a_remembered_date_or_number_still_follows_the_language_asked_for():
+    day = date(2027, 1, 1)
+    assert format_date(day, "en") == "1 January 2027"
+    assert format_date(day, "ru") == "1 января 2027\u202fг."
+    assert format_date(day, "en") == "1 January 2027"
+    with translation.override("zh-hans"):
+        assert format_date(day) == "2027年1月1日"
+    assert format_number(Decimal("1200000"), "en") == "1,200,000"
+    assert format_number(Decimal("1200000"), "ru") == "1\u202f200\u202f000"
+
+
+def test_equal_numbers_written_differently_are_formatted_each_as_written():
+    assert format_number(Decimal("23.50"), "en") == "23.5"
+    assert format_number(Decimal("23.5"), "en", decimals=2) == "23.50"
+    assert format_number(Decimal("-0.5"), "en") == "-0.5"
+    assert format_number(Decimal("0.5"), "en") == "0.5"

@@ -9,8 +9,10 @@ from django.test.utils import CaptureQueriesContext
 
 from charter.models import (
     Audience,
+    CurrentState,
     ExecutionKpi,
     FundingSource,
+    FutureSuccess,
     MeetingCadence,
     Metric,
     MetricActual,
@@ -20,6 +22,7 @@ from charter.models import (
     Scope,
     Service,
 )
+from charter.people import save_display_name
 from roadmap.models import Milestone, Phase
 from tests.factories import CharterFactory
 from tests.roadmap.factories import level
@@ -127,3 +130,24 @@ def test_section_page_query_count_does_not_grow_with_rows(member_client, section
     queries_for(client, large_url)
 
     assert queries_for(client, small_url) == queries_for(client, large_url)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("section", "model"),
+    [("current-state", CurrentState), ("future-success", FutureSuccess), ("scope", Scope)],
+)
+def test_naming_who_last_edited_a_block_takes_no_query_of_its_own(member_client, section, model):
+    client = member_client("editor")
+    charter = CharterFactory(workspace=client.membership.workspace)
+    url = f"/w/{charter.workspace.slug}/charters/{charter.pk}/s/{section}/"
+    queries_for(client, url)
+    unedited = queries_for(client, url)
+    editor = client.membership.user
+    save_display_name(editor, "Dana the Enabler")
+    model.objects.filter(charter=charter).update(updated_by=editor)
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(url).content.decode()
+    assert "Last edited by Dana the Enabler" in html
+    assert len(queries) == unedited

@@ -109,3 +109,22 @@ def test_pdf_downloads_leave_receipts_for_the_version_and_the_meetings_board_pac
     client.force_login(board.editor.user)
     page = client.get(f"/w/{board.workspace.slug}/governance/board/").content.decode()
     assert f"Board pack: {meeting}" in page
+
+
+def test_the_version_page_reads_the_board_seats_once_for_votes_and_receipts(client, in_review):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    board, version = in_review
+    client.force_login(board.seats[1].user)
+    client.get(version_url(version))
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(version_url(version)).content.decode()
+    # Recording this open checks the reader's seat on its own (an EXISTS).
+    seat_reads = [
+        query
+        for query in queries.captured_queries
+        if query["sql"].startswith('SELECT "governance_boardseat"."id"')
+    ]
+    assert len(seat_reads) == 1
+    assert "Vote" in html

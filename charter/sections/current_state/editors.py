@@ -185,7 +185,10 @@ def ensure_scores(charter, model: MaturityModel) -> None:
 
 
 def editor_context(request, charter, membership) -> dict:
-    current_state = CurrentState.objects.get_or_create(charter=charter)[0]
+    # Its blocks name who edited it last.
+    current_state = CurrentState.objects.select_related("updated_by__profile").get_or_create(
+        charter=charter
+    )[0]
     model = MaturityModel.for_workspace(charter.workspace)
     # The score rows, the table and the maturity chart all read the model's levels and
     # dimensions, and the tables' rows make the snapshot: each is loaded once.

@@ -211,7 +211,10 @@ ACTUAL_TABLE = RowEditor(
 
 
 def editor_context(request, charter, membership) -> dict:
-    future = FutureSuccess.objects.get_or_create(charter=charter)[0]
+    # Its block names who edited it last.
+    future = FutureSuccess.objects.select_related("updated_by__profile").get_or_create(
+        charter=charter
+    )[0]
     # The tables' rows make the snapshot too: loading them twice doubled the page's queries.
     objectives = list(OBJECTIVE_TABLE.rows(charter))
     metrics = list(METRIC_TABLE.rows(charter))

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 from charter.editing.specs import Block, EditForm, RowEditor
 from charter.models import Audience, Charter, FundingSource, Scope, Service, Workspace
 from charter.registry import phase_choices
-from charter.sections.scope.phases import phase_label
+from charter.sections.scope.phases import keep_request_phases, phase_label
 from charter.sections.scope.snapshot import (
     LiveScope,
     completeness,
@@ -22,7 +22,8 @@ SECTION_KEY = "scope"
 
 
 def ensure_scope(charter: Charter) -> Scope:
-    return Scope.objects.get_or_create(charter=charter)[0]
+    # Its blocks name who edited it last.
+    return Scope.objects.select_related("updated_by__profile").get_or_create(charter=charter)[0]
 
 
 class AudienceForm(EditForm):
@@ -230,6 +231,7 @@ def editor_context(request, charter: Charter, membership) -> dict:
     live = load(charter)
     if not live.scope.pk:
         live.scope = ensure_scope(charter)
+    keep_request_phases(request, charter.pk, live.phases)
     return {
         "budget_block": BUDGET.context(request, charter, live.scope),
         "services_block": services_context(request, charter, live),

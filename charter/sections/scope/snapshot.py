@@ -26,7 +26,10 @@ class LiveScope:
 
 
 def load(charter: Charter) -> LiveScope:
-    scope = Scope.objects.filter(charter=charter).first() or Scope(charter=charter)
+    # Its block names who edited it last.
+    scope = Scope.objects.filter(charter=charter).select_related(
+        "updated_by__profile"
+    ).first() or Scope(charter=charter)
     return LiveScope(
         scope=scope,
         audiences=list(charter.audiences.all()),
