@@ -36,9 +36,14 @@ def code_fingerprint() -> str:
     sources = [(root, pattern) for root in roots for pattern in ("*.py", "*.html")]
     sources += [(Path(root), "*.mo") for root in settings.LOCALE_PATHS]
     sources += [(Path(root), "*.html") for engine in settings.TEMPLATES for root in engine["DIRS"]]
-    files = {path for root, pattern in sources for path in root.rglob(pattern)}
+    # Named within their root, which need not lie in the project (LOCALE_PATHS may point out).
+    files = {
+        (root.name, str(path.relative_to(root)), path)
+        for root, pattern in sources
+        for path in root.rglob(pattern)
+    }
     digest = hashlib.sha256()
-    for path in sorted(files):
-        digest.update(str(path.resolve().relative_to(base)).encode())
+    for root_name, name, path in sorted(files):
+        digest.update(f"{root_name}/{name}".encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
