@@ -19,6 +19,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from charter.documents.exports import SIGNED, SNAPSHOT_ATTACHMENT, UNAPPROVED, document_parts
+from charter.documents.figures import drawings_as_images
 from charter.documents.marks import draft_mark_urls
 from charter.documents.open_points import APPENDIX, OPEN_POINTS, open_points
 from charter.formatting import language_tag
@@ -166,7 +167,7 @@ def build_html(export: PdfExport) -> str:
             context["draft_marks"] = draft_mark_urls(
                 translation.gettext("DRAFT — not approved"), context["lang"], colour("bad-mark")
             )
-        return render_to_string("charter/documents/document.html", context)
+        return drawings_as_images(render_to_string("charter/documents/document.html", context))
 
 
 def snapshot_attachment(version: CharterVersion) -> Attachment:
