@@ -235,7 +235,7 @@ def main() -> int:
             session.get(f"{web}/accounts/login/", timeout=30)
             return session.post(
                 f"{web}/accounts/login/",
-                {"username": username, "password": password},
+                {"login": username, "password": password},
                 headers={"X-CSRFToken": session.cookies.get("csrftoken", "")},
                 allow_redirects=False,
                 timeout=30,
