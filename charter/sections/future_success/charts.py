@@ -1,13 +1,10 @@
 """A metric's trend as inline SVG, drawn from snapshot data (web page and PDF alike)."""
 
-import json
-from functools import lru_cache
-
-from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from charter.formatting import format_reporting_period
+from charter.memo import remember_drawings
 from charter.palette import ACCENT, INK
 from charter.svg import drawing, element, number, text
 
@@ -27,8 +24,7 @@ def trend_chart(metric: dict, width: int = 120, height: int = 32, detailed: bool
     drawn["actuals"] = [
         {"period_label": row["period_label"], "value": row["value"]} for row in metric["actuals"]
     ]
-    key = json.dumps(drawn, sort_keys=True, default=str)
-    return _trend_chart(key, width, height, detailed, translation.get_language())
+    return _trend_chart(drawn, width, height, detailed)
 
 
 # What the drawing shows of a metric; with the size and the language it decides every byte.
@@ -36,9 +32,8 @@ DRAWN_FIELDS = ("name", "unit", "baseline", "target", "cadence")
 
 
 # Each metric row of a page draws its chart on every request, from data that rarely changes.
-@lru_cache(maxsize=1024)
-def _trend_chart(key: str, width: int, height: int, detailed: bool, language: str | None):
-    metric = json.loads(key)
+@remember_drawings(maxsize=1024)
+def _trend_chart(metric: dict, width: int, height: int, detailed: bool):
     points = [(row["period_label"], float(row["value"])) for row in metric["actuals"]]
     target = float(metric["target"]) if metric.get("target") not in (None, "") else None
     values = [value for _label, value in points] + ([target] if target is not None else [])
