@@ -14,8 +14,6 @@ from charter.models import (
     FundingSource,
     FutureSuccess,
     MeetingCadence,
-    Metric,
-    MetricActual,
     Objective,
     PartnerTeam,
     RaciAssignment,
@@ -24,11 +22,11 @@ from charter.models import (
 )
 from charter.people import save_display_name
 from roadmap.models import Milestone, Phase
+from tests.charter.query_counts import add_metrics, queries_for
 from tests.factories import CharterFactory
 from tests.roadmap.factories import level
 
 SECTIONS = ("current-state", "future-success", "scope", "collaboration", "roadmap")
-QUARTERS = [date(2026, 1, 1), date(2026, 4, 1), date(2026, 7, 1)]
 
 
 def fill(charter, count: int, owner) -> None:
@@ -37,25 +35,7 @@ def fill(charter, count: int, owner) -> None:
         ExecutionKpi(charter=charter, name=f"KPI {n}", value=Decimal("23.5"), position=n)
         for n in range(count)
     )
-    metrics = Metric.objects.bulk_create(
-        Metric(
-            charter=charter,
-            name=f"Metric {n}",
-            kind=Metric.Kind.LEADING if n % 2 else Metric.Kind.LAGGING,
-            baseline=10,
-            target=20,
-            owner=owner,
-            position=n,
-        )
-        for n in range(count)
-    )
-    MetricActual.objects.bulk_create(
-        MetricActual(metric=metric, period_start=start, value=12 + index)
-        for metric in metrics
-        for index, start in enumerate(QUARTERS)
-    )
-    for lagging, leading in zip(metrics[::2], metrics[1::2], strict=False):
-        lagging.drivers.add(leading)
+    metrics = add_metrics(charter, count, owner)
     objectives = Objective.objects.bulk_create(
         Objective(charter=charter, title=f"Objective {n}", description="**Why**", owner=owner)
         for n in range(count)
@@ -106,13 +86,6 @@ def fill(charter, count: int, owner) -> None:
         milestone.objectives.set(objectives[n : n + 1])
         milestone.metrics.set(metrics[n : n + 1])
         milestone.depends_on.set(milestones[max(n - 1, 0) : n])
-
-
-def queries_for(client, url) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 @pytest.mark.django_db
