@@ -48,12 +48,8 @@ def live_entry(request, charter: Charter) -> LiveSnapshot:
     return taken[charter.pk]
 
 
-def cached_live_snapshot(charter: Charter) -> dict:
-    """``take_snapshot(charter)``, from the cache while no table it reads has changed."""
-    return cached_live_entry(charter).snapshot
-
-
 def cached_live_entry(charter: Charter) -> LiveSnapshot:
+    """``take_snapshot(charter)`` and its hash, from the cache while no table it reads changed."""
     counted = revisions(charter)
     key = live_snapshot_key(charter, counted)
     entry = cache.get(key)

@@ -32,7 +32,7 @@ def kept(django_capture_on_commit_callbacks):
 
     def read(charter):
         with django_capture_on_commit_callbacks(execute=True):
-            return live.cached_live_snapshot(Charter.objects.get(pk=charter.pk))
+            return live.cached_live_entry(Charter.objects.get(pk=charter.pk)).snapshot
 
     return read
 
