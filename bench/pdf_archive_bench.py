@@ -83,7 +83,7 @@ def main() -> None:
     fetcher = rendering.URLFetcher(allowed_protocols={"data"})
     layout_s, document = cpu_seconds(
         lambda: HTML(string=html, base_url=str(ROOT), url_fetcher=fetcher).render(
-            font_config=rendering.font_config()
+            font_config=rendering.FontConfiguration()
         )
     )
     writes = median_of(

@@ -5,9 +5,6 @@ publishing (the approval record, a meeting's agenda), which other apps add as
 ``DocumentPart``s through the registry.
 """
 
-import ctypes
-import ctypes.util
-import gc
 import time
 from dataclasses import dataclass, field
 
@@ -20,6 +17,7 @@ from weasyprint.urls import URLFetcher
 
 from charter.documents.exports import SIGNED, SNAPSHOT_ATTACHMENT, UNAPPROVED, document_parts
 from charter.documents.figures import drawings_as_images
+from charter.documents.isolation import in_render_process
 from charter.documents.marks import draft_mark_urls
 from charter.documents.open_points import APPENDIX, OPEN_POINTS, open_points
 from charter.formatting import language_tag
@@ -36,21 +34,6 @@ POINTS_PER_PX = 0.75
 # PDF/A-3a archives the document with its tags (which PDF/A-3b and -3u do not require) and
 # allows the embedded snapshot (PDF/A-1 and -2 forbid non-PDF attachments).
 PDF_VARIANT = "pdf/a-3a"
-
-# glibc's malloc_trim hands freed heap back to the system; elsewhere the call is skipped.
-_libc = ctypes.CDLL(ctypes.util.find_library("c") or None)
-_malloc_trim = getattr(_libc, "malloc_trim", None)
-
-# A worker process keeps one font configuration for all its renders (the print CSS declares
-# no @font-face): the fonts it has loaded, a hundred MB for the CJK ones, are loaded once.
-_font_config: FontConfiguration | None = None
-
-
-def font_config() -> FontConfiguration:
-    global _font_config
-    if _font_config is None:
-        _font_config = FontConfiguration()
-    return _font_config
 
 
 @dataclass(frozen=True)
@@ -182,16 +165,23 @@ def snapshot_attachment(version: CharterVersion) -> Attachment:
 
 
 def render(html: str, attachments: list[Attachment] | None = None) -> RenderedPdf:
-    """Lay out and write the PDF (PDF/A, tagged for accessibility), timing each step."""
+    """Lay out and write the PDF (PDF/A, tagged for accessibility), timing each step.
+
+    In a process of its own: see ``charter.documents.isolation``.
+    """
+    return in_render_process(_render_here, html, attachments or [])
+
+
+def _render_here(html: str, attachments: list[Attachment]) -> RenderedPdf:
     started = time.perf_counter()
     # The documents are self-contained (inline CSS and SVG): nothing a charter's text says may
     # make the worker fetch a file or reach the network.
     offline = URLFetcher(allowed_protocols={"data"})
     document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=offline).render(
-        font_config=font_config()
+        font_config=FontConfiguration()
     )
     laid_out = time.perf_counter()
-    data = document.write_pdf(pdf_tags=True, pdf_variant=PDF_VARIANT, attachments=attachments or [])
+    data = document.write_pdf(pdf_tags=True, pdf_variant=PDF_VARIANT, attachments=attachments)
     written = time.perf_counter()
     return RenderedPdf(
         data=data,
@@ -217,14 +207,3 @@ def find_box(document, element_id: str) -> PageBox | None:
                     top=top * POINTS_PER_PX,
                 )
     return None
-
-
-def release_memory() -> None:
-    """Give a finished render's memory back to the system.
-
-    A layout is a few hundred MB of boxes that refer to each other; without a collection and
-    a trim, a long-lived worker would keep its largest render's peak for good.
-    """
-    gc.collect()
-    if _malloc_trim is not None:
-        _malloc_trim(0)

@@ -101,6 +101,4 @@ def render_pdf_export(self, export_pk: int) -> str:
             % {"error": f"{type(error).__name__}: {error}"},
         )
         return "failed"
-    finally:
-        pdf.release_memory()
     return "done"
