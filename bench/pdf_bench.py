@@ -295,7 +295,9 @@ def worker(connection, database_url: str, media_root: str, var_dir: str) -> None
         kind, argument = request
         started, started_cpu = time.perf_counter(), cpu_seconds()
         pages, timings = RENDERERS[kind](argument)
-        connection.send((cpu_seconds() - started_cpu, time.perf_counter() - started, pages, timings))
+        connection.send(
+            (cpu_seconds() - started_cpu, time.perf_counter() - started, pages, timings)
+        )
     connection.send(peak_rss_mb())
 
 

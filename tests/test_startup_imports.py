@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-HEAVY = ["weasyprint", "pyhanko", "pypdf", "openpyxl", "boto3", "fontTools"]
+HEAVY = ["weasyprint", "pyhanko", "pypdf", "pikepdf", "openpyxl", "boto3", "fontTools"]
 
 STARTS_THE_APP = f"""
 import json, sys

@@ -86,6 +86,43 @@ def can_fork() -> bool:
     return hasattr(os, "fork")
 
 
+class Child:
+    """A forked child running ``function(*args)``; ``result()`` waits for what it hands back."""
+
+    def __init__(self, function: Callable[..., Any], *args: Any) -> None:
+        read_end, write_end = os.pipe()
+        parent_pid = os.getpid()
+        self.pid = os.fork()
+        if self.pid == 0:
+            os.close(read_end)
+            _run_child(write_end, parent_pid, function, args)
+        os.close(write_end)
+        self._read_end = read_end
+
+    def result(self) -> Any:
+        """The function's return value; its exception, if it raised, re-raised here."""
+        waited = False
+        try:
+            with os.fdopen(self._read_end, "rb") as pipe:
+                received = pipe.read()
+            os.waitpid(self.pid, 0)
+            waited = True
+        finally:
+            # A soft time limit (or any error here) interrupts the wait: the child goes too.
+            if not waited:
+                self.kill()
+        if not received:
+            raise RenderProcessDied("The render process ended before it finished.")
+        kind, value = pickle.loads(received)  # noqa: S301 - our own child's, over our own pipe
+        if kind == "error":
+            raise value
+        return value
+
+    def kill(self) -> None:
+        os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+
+
 def in_render_process(function: Callable[..., Any], *args: Any) -> Any:
     """``function(*args)`` in a forked child; its exception, if it raised, re-raised here.
 
@@ -95,27 +132,4 @@ def in_render_process(function: Callable[..., Any], *args: Any) -> Any:
     if not can_fork():
         with collector_paused():
             return function(*args)
-    read_end, write_end = os.pipe()
-    parent_pid = os.getpid()
-    child_pid = os.fork()
-    if child_pid == 0:
-        os.close(read_end)
-        _run_child(write_end, parent_pid, function, args)
-    os.close(write_end)
-    waited = False
-    try:
-        with os.fdopen(read_end, "rb") as pipe:
-            received = pipe.read()
-        os.waitpid(child_pid, 0)
-        waited = True
-    finally:
-        # A soft time limit (or any error here) interrupts the wait: the child goes too.
-        if not waited:
-            os.kill(child_pid, signal.SIGKILL)
-            os.waitpid(child_pid, 0)
-    if not received:
-        raise RenderProcessDied("The render process ended before it finished.")
-    kind, value = pickle.loads(received)  # noqa: S301 - our own child's, over our own pipe
-    if kind == "error":
-        raise value
-    return value
+    return Child(function, *args).result()

@@ -15,6 +15,7 @@ from weasyprint import HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
+from charter.documents import halves
 from charter.documents.exports import SIGNED, SNAPSHOT_ATTACHMENT, UNAPPROVED, document_parts
 from charter.documents.figures import drawings_as_images
 from charter.documents.isolation import in_render_process
@@ -181,7 +182,9 @@ def _render_here(html: str, attachments: list[Attachment]) -> RenderedPdf:
         font_config=FontConfiguration()
     )
     laid_out = time.perf_counter()
-    data = document.write_pdf(pdf_tags=True, pdf_variant=PDF_VARIANT, attachments=attachments)
+    data = halves.write_pdf(
+        document, pdf_tags=True, pdf_variant=PDF_VARIANT, attachments=attachments
+    )
     written = time.perf_counter()
     return RenderedPdf(
         data=data,
