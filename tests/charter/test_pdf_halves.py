@@ -26,10 +26,9 @@ pytestmark = pytest.mark.django_db
 OPTIONS = {"pdf_tags": True, "pdf_variant": rendering.PDF_VARIANT}
 
 
-@pytest.fixture(params=["en", "ru"])
-def document(request, django_capture_on_commit_callbacks):
+def laid_out_charter(language: str, capture_on_commit):
     """A laid-out charter of a dozen pages: tables, timeline pages, contents and figures."""
-    charter, membership = charter_with_editor(title="Acme Charter", language=request.param)
+    charter, membership = charter_with_editor(title="Acme Charter", language=language)
     for number in range(24):
         MetricFactory(charter=charter, name=f"Win rate {number}", baseline=20, target=30)
         MilestoneFactory(charter=charter, title=f"Launch the hub {number}")
@@ -44,10 +43,15 @@ def document(request, django_capture_on_commit_callbacks):
         for team in teams
     )
     version = publish_version(charter, membership)
-    with django_capture_on_commit_callbacks(execute=False):
+    with capture_on_commit(execute=False):
         export = request_export(version, "charter", membership.user)
     html = rendering.build_html(export)
     return HTML(string=html, base_url=str(settings.BASE_DIR)).render()
+
+
+@pytest.fixture(params=["en", "ru"])
+def document(request, django_capture_on_commit_callbacks):
+    return laid_out_charter(request.param, django_capture_on_commit_callbacks)
 
 
 def snapshot_file() -> Attachment:
@@ -149,10 +153,11 @@ def test_the_joined_halves_are_the_document_written_whole(document):
         assert len(pdf.pages) == len(document.pages)
 
 
-def test_short_documents_and_single_cores_are_written_in_one_go(document, monkeypatch):
-    def no_child(*args):
-        raise AssertionError("no second process was needed")
+def no_child(*args):
+    raise AssertionError("no second process was needed")
 
+
+def test_short_documents_and_single_cores_are_written_in_one_go(document, monkeypatch):
     monkeypatch.setattr(isolation, "Child", no_child)
     monkeypatch.setattr(halves, "cores", lambda: 1)
     assert summary(halves.write_pdf(document, attachments=[snapshot_file()], **OPTIONS)) == (
@@ -191,3 +196,23 @@ def test_a_failing_second_half_fails_the_render(document, monkeypatch):
     monkeypatch.setattr(halves, "write_half", second_half_fails)
     with pytest.raises(ValueError, match="second half"):
         halves.write_pdf(document, **OPTIONS)
+
+
+def test_a_chinese_document_is_written_in_one_go_so_it_carries_its_cjk_subset_once(
+    django_capture_on_commit_callbacks, monkeypatch
+):
+    chinese = laid_out_charter("zh-hans", django_capture_on_commit_callbacks)
+    assert len(chinese.pages) >= halves.MIN_PAGES
+    monkeypatch.setattr(isolation, "Child", no_child)
+    data = halves.write_pdf(chinese, **OPTIONS)
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        cjk_subsets = {
+            str(font.BaseFont)
+            for page in pdf.pages
+            for font in page.obj.Resources.Font.values()
+            if "CJK" in str(font.BaseFont)
+        }
+    cjk_faces = {subset.split("+")[-1] for subset in cjk_subsets}
+    assert cjk_faces
+    # One subset per face (regular, bold…), as two halves would each have their own.
+    assert len(cjk_subsets) == len(cjk_faces)
