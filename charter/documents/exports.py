@@ -165,12 +165,17 @@ def filename(export: PdfExport) -> str:
     approved = export.version_status in (VersionStatus.APPROVED, VersionStatus.SUPERSEDED)
     with translation.override(version.charter.language):
         state = pgettext("file name of a PDF", "approved" if approved else "draft")
+        # The editors' copy is not the board's draft: its name says so.
+        notes = (
+            pgettext("file name of a PDF", "with open points") if export.with_open_points else ""
+        )
     parts = [
         slugify(version.charter.title, allow_unicode=True)[:80] or "charter",
         "board-pack" if export.kind == PdfExport.Kind.BOARD_PACK else "charter",
         f"v{version.number}",
         slugify(version.label, allow_unicode=True),
         slugify(state, allow_unicode=True),
+        slugify(notes, allow_unicode=True),
     ]
     return "-".join(part for part in parts if part) + ".pdf"
 
@@ -216,21 +221,32 @@ class DocumentOffer:
     label: str
     current: PdfExport | None
     draft_before_approval: PdfExport | None = None
+    # A draft's charter PDF with the editors' open points, beside the board's.
+    offers_editors_copy: bool = False
+    editors_copy: PdfExport | None = None
 
 
-def document_offers(version: CharterVersion) -> list[DocumentOffer]:
+def document_offers(version: CharterVersion, for_editor: bool = False) -> list[DocumentOffer]:
     """Per kind: the latest export made in the version's current state (approved counts for
-    superseded), and, for an approved version, its finished draft from before approval."""
+    superseded), and, for an approved version, its finished draft from before approval; for
+    a draft's charter and an editor, its latest editors' copy with open points too."""
     approved = version.status in APPROVED_STATES
     current_states = APPROVED_STATES if approved else (version.status,)
-    current, drafts = {}, {}
+    current, drafts, editors_copies = {}, {}, {}
     for export in version.exports.order_by("-created_at"):
         if export.version_status in current_states:
-            current.setdefault(export.kind, export)
-        elif approved and export.status == Status.DONE and not export.params.get("open_points"):
+            (editors_copies if export.with_open_points else current).setdefault(export.kind, export)
+        elif approved and export.status == Status.DONE and not export.with_open_points:
             # The draft offered beside the approved document is the board's, without notes.
             drafts.setdefault(export.kind, export)
     return [
-        DocumentOffer(kind, label, current.get(kind), drafts.get(kind))
+        DocumentOffer(
+            kind,
+            label,
+            current.get(kind),
+            drafts.get(kind),
+            offers_editors_copy=for_editor and not approved and kind == PdfExport.Kind.CHARTER,
+            editors_copy=editors_copies.get(kind) if for_editor and not approved else None,
+        )
         for kind, label in PdfExport.Kind.choices
     ]

@@ -37,14 +37,20 @@ class ExportRequestForm(forms.Form):
         help_text=_("What the editors' checklist still misses, by section. Drafts only."),
     )
 
-    def __init__(self, *args, version: CharterVersion, **kwargs):
+    def __init__(self, *args, version: CharterVersion, for_editor: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.version = version
+        self.for_editor = for_editor
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("open_points"):
-            if cleaned.get("kind") != PdfExport.Kind.CHARTER:
+            if not self.for_editor:
+                self.add_error(
+                    "open_points",
+                    _("Open points are the editors' working copy: only editors can ask for it."),
+                )
+            elif cleaned.get("kind") != PdfExport.Kind.CHARTER:
                 self.add_error(
                     "open_points", _("Open points can only be added to the charter PDF.")
                 )

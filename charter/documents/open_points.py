@@ -8,10 +8,10 @@ language (the document renders under it).
 
 from django.utils.translation import gettext_lazy as _
 
+from charter.models.exports import OPEN_POINTS
 from charter.registry import DocumentPart, completeness
 
-# The export parameter asking for the appendix.
-OPEN_POINTS = "open_points"
+__all__ = ["APPENDIX", "OPEN_POINTS", "open_points"]
 # Not registered: the appendix is the core's own, placed after the sections' appendices.
 APPENDIX = DocumentPart(
     key="open-points",

@@ -36,7 +36,9 @@ def _status(request, export: PdfExport, status: int = 200, error: str = ""):
 @require_POST
 def export_create(request, charterversion_pk):
     version = get_in_workspace(request, CharterVersion, pk=charterversion_pk)
-    form = ExportRequestForm(request.POST, version=version)
+    form = ExportRequestForm(
+        request.POST, version=version, for_editor=request.membership.can("edit")
+    )
     if not form.is_valid():
         return render(request, "charter/documents/invalid.html", {"form": form}, status=400)
     kind, params = form.cleaned_data["kind"], form.params()
@@ -90,6 +92,7 @@ def export_panel(request, version: CharterVersion) -> dict:
     """The version page's PDF block: per kind, the export of the version's current state.
 
     Once a version is approved its approved document is the one offered; the draft made
-    before approval is only a secondary link, named as such.
+    before approval is only a secondary link, named as such. Editors also get their copy of
+    a draft with the open points.
     """
-    return {"kinds": document_offers(version)}
+    return {"kinds": document_offers(version, for_editor=request.membership.can("edit"))}

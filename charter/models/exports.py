@@ -9,6 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from .outbox import OutboxMessage
 from .versions import CharterVersion, VersionStatus
 
+# The export parameter asking for a draft's "Open points" appendix
+# (charter.documents.open_points): the editors' copy, never the board's.
+OPEN_POINTS = "open_points"
+
 
 class PdfExport(models.Model):
     """One PDF made from a version's snapshot, rendered by the worker exactly once."""
@@ -104,6 +108,15 @@ class PdfExport(models.Model):
             self.status == self.Status.QUEUED
             and OutboxMessage.refused().filter(task_id=self.task_id).exists()
         )
+
+    @property
+    def with_open_points(self) -> bool:
+        return bool(self.params.get(OPEN_POINTS))
+
+    @property
+    def slot(self) -> str:
+        """Where the version page shows the export: the editors' copy has a place of its own."""
+        return f"{self.kind}-open-points" if self.with_open_points else self.kind
 
     @property
     def can_retry(self) -> bool:

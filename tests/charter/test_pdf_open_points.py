@@ -31,13 +31,80 @@ def exports_url(version):
     return f"/w/{version.charter.workspace.slug}/versions/{version.pk}/exports/"
 
 
-def test_the_draft_pdf_offers_the_open_points_option_off_by_default(editor, version):
-    page = editor.get(f"/w/{version.charter.workspace.slug}/versions/{version.pk}/").content
-    page = page.decode()
+def version_page(client, version) -> str:
+    return client.get(
+        f"/w/{version.charter.workspace.slug}/versions/{version.pk}/"
+    ).content.decode()
 
-    assert "Include open points as an appendix" in page
-    assert 'name="open_points"' in page
+
+def download_url(export) -> str:
+    return f"/w/{export.version.charter.workspace.slug}/exports/{export.pk}/download/"
+
+
+def test_the_draft_pdf_leaves_open_points_out_unless_an_editor_asks(editor, version):
+    page = version_page(editor, version)
+
+    assert "Editors' copy with open points" in page
+    assert page.count('name="open_points"') == 1
     assert 'name="open_points" value="on" checked' not in page
+
+
+def test_the_editors_copy_is_offered_beside_the_finished_draft_and_downloads_under_its_own_name(
+    editor, version, django_capture_on_commit_callbacks
+):
+    # Publishing renders the board's draft in the background: it is a download by now.
+    board_draft = export_now(django_capture_on_commit_callbacks, version)
+    page = version_page(editor, version)
+    assert download_url(board_draft) in page
+    assert "Editors' copy with open points" in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor.post(
+            exports_url(version), {"kind": "charter", "open_points": "on"}, **HTMX
+        )
+    assert response.status_code == 200
+    assert 'id="export-charter-open-points"' in response.content.decode()
+    editors_copy = PdfExport.objects.get(params={"open_points": True})
+    assert editors_copy.status == "done", editors_copy.error
+
+    page = version_page(editor, version)
+    # Both, each in its own place: the board's draft stays the primary download.
+    assert download_url(board_draft) in page
+    assert download_url(editors_copy) in page
+    assert "Download the editors' copy (with open points)" in page
+    assert 'id="export-charter"' in page and 'id="export-charter-open-points"' in page
+    assert "Editors' copy with open points" not in page
+
+    names = {
+        export.pk: editor.get(download_url(export))["Content-Disposition"]
+        for export in (board_draft, editors_copy)
+    }
+    assert names[board_draft.pk].endswith('-draft.pdf"')
+    assert names[editors_copy.pk].endswith('-draft-with-open-points.pdf"')
+
+
+def test_an_approved_version_offers_no_editors_copy(editor, version):
+    approve(version, editor.membership)
+    page = version_page(editor, version)
+
+    assert 'name="open_points"' not in page
+    assert "open points" not in page
+
+
+@pytest.mark.parametrize("role", ["viewer", "board"])
+def test_only_editors_are_offered_or_given_the_editors_copy(
+    editor, version, role, member_client, django_capture_on_commit_callbacks
+):
+    reader = member_client(role, workspace=version.charter.workspace)
+    page = version_page(reader, version)
+    assert 'name="open_points"' not in page
+    assert "open points" not in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = reader.post(exports_url(version), {"kind": "charter", "open_points": "on"})
+    assert response.status_code == 400
+    assert "only editors can ask for it" in response.content.decode()
+    assert not PdfExport.objects.filter(version=version).exists()
 
 
 def test_asking_for_open_points_adds_the_appendix_listing_each_by_section(
