@@ -245,5 +245,11 @@ def join(first: bytes, second: bytes, *, names_of_second: set[str], bookmarks) -
         _outlines(whole, bookmarks)
         out = io.BytesIO()
         # The first half's PDF/A metadata is the document's: pikepdf must not rewrite it.
-        whole.save(out, fix_metadata_version=False)
+        # Objects copied from the second half would otherwise be written one by one, outside
+        # the compressed object streams: the tag tree's thousands of elements, +75 % of size.
+        whole.save(
+            out,
+            fix_metadata_version=False,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+        )
         return out.getvalue()
