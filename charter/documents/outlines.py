@@ -23,6 +23,13 @@ from fontTools.ttLib import TTFont
 MISSING_ADVANCE = 0.3
 
 
+def short_number(value: float) -> str:
+    """A coordinate to a hundredth of a point, which no print shows: the path is drawn on
+    every page of a draft, and "14.443999999999999" made it twice as long to store and parse."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
 def font_file(pattern: str) -> tuple[str, int] | None:
     """The font file fontconfig picks for a pattern, and the face's index in a collection."""
     fc_match = shutil.which("fc-match")
@@ -69,7 +76,7 @@ def outlines(size: float, characters: list[tuple[str, list[str]]]) -> dict:
         scale = size / font["head"].unitsPerEm
         glyph_name = font.getBestCmap()[ord(character)]
         glyphs = font.getGlyphSet()
-        pen = SVGPathPen(glyphs)
+        pen = SVGPathPen(glyphs, ntos=short_number)
         glyphs[glyph_name].draw(TransformPen(pen, (scale, 0, 0, -scale, x, 0)))
         paths.append(pen.getCommands())
         x += glyphs[glyph_name].width * scale
