@@ -46,7 +46,7 @@ def carries_a_large_font(document) -> bool:
     """Whether each half would embed a large font subset of its own.
 
     A Chinese document's subset of its CJK face holds a drawing for each of hundreds of
-    characters: written twice, it made the demo's Chinese charter 1.42 MB instead of 0.77 MB,
+    characters: written twice, it made the demo's Chinese charter 1.22 MB instead of 0.77 MB,
     for a third of a second less rendering (in the background, mostly).
     """
     return content_language(document.metadata.lang or "en") in CJK_FACES
