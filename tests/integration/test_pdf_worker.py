@@ -6,16 +6,20 @@ the unacknowledged message; after the visibility timeout a freshly started worke
 back as a redelivery, takes the RUNNING export over and finishes it, exactly once.
 """
 
+import io
 import signal
 import time
 from pathlib import Path
 
+import pikepdf
 import pytest
 from django.conf import settings
 
+from charter.documents import halves
 from charter.documents.requests import request_export
 from charter.models import PdfExport
 from config.celery import app as celery_app
+from tests.charter.section_factories import MetricFactory
 from tests.charter.version_factories import charter_with_editor, publish_version
 from tests.integration.workers import VISIBILITY_TIMEOUT, wait_for
 
@@ -64,3 +68,23 @@ def test_an_export_killed_mid_render_is_finished_once_by_a_restarted_worker(work
         done.finished_at,
         done.sha256,
     )
+
+
+def test_a_prefork_worker_renders_a_long_charter_in_its_forked_processes(workers):
+    # As docker compose runs the documents worker: a prefork pool, whose child forks the
+    # render, which forks the second half of a long document.
+    charter, membership = charter_with_editor(title="Prefork charter")
+    for number in range(40):
+        MetricFactory(charter=charter, name=f"Win rate {number}", baseline=20, target=30)
+    version = publish_version(charter, membership)
+    workers.start("prefork", pool="prefork")
+
+    export = request_export(version, "charter", membership.user)
+    done = wait_for(lambda: export_in("done", export.pk), "the prefork worker to finish")
+
+    with done.file.open("rb") as handle:
+        pdf = pikepdf.open(io.BytesIO(handle.read()))
+    assert done.page_count >= halves.MIN_PAGES
+    assert len(pdf.pages) == done.page_count
+    assert "/StructTreeRoot" in pdf.Root
+    assert "Traceback" not in workers.log("prefork")

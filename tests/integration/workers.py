@@ -33,6 +33,7 @@ class Workers:
         name: str,
         stall_seconds: float = 0,
         queues: tuple[str, ...] = (),
+        pool: str = "solo",
         **extra_env: str,
     ) -> subprocess.Popen:
         env = {
@@ -48,7 +49,7 @@ class Workers:
         command = [sys.executable, "-m", "celery"]
         if stall_seconds:
             command = [sys.executable, "-m", "tests.integration.slow_worker", str(stall_seconds)]
-        command += ["-A", "config", "worker", "-P", "solo"]
+        command += ["-A", "config", "worker", "-P", pool]
         command += ["-Q", ",".join(queues or settings.WORKER_QUEUES)]
         command += ["-n", f"{name}@%h", "--without-gossip", "--without-mingle"]
         command += ["--without-heartbeat", "--loglevel=info"]
