@@ -21,9 +21,10 @@ def _get_export(request, pdfexport_pk, **lookup) -> PdfExport:
     return get_in_workspace(request, queryset, pk=pdfexport_pk, **lookup)
 
 
-def _refused(request, refusal: limits.RenderRefused, kind: str):
+def _refused(request, refusal: limits.RenderRefused, slot: str):
+    """The refusal, in the place on the version page of the export it would have made."""
     partial = "charter/documents/refused.html"
-    return too_many_requests(request, str(refusal), refusal.wait, partial, kind=kind)
+    return too_many_requests(request, str(refusal), refusal.wait, partial, slot=slot)
 
 
 def _status(request, export: PdfExport, status: int = 200, error: str = ""):
@@ -47,7 +48,7 @@ def export_create(request, charterversion_pk):
     try:
         limits.admit_request(version, kind, params, request.user)
     except limits.RenderRefused as refusal:
-        return _refused(request, refusal, kind)
+        return _refused(request, refusal, PdfExport(kind=kind, params=params).slot)
     export = request_export(version, kind, request.user, params)
     if request.htmx:
         return _status(request, export)
@@ -78,7 +79,7 @@ def export_retry(request, pdfexport_pk):
     try:
         limits.admit_retry(export, request.user)
     except limits.RenderRefused as refusal:
-        return _refused(request, refusal, export.kind)
+        return _refused(request, refusal, export.slot)
     try:
         export = retry_export(export, request.user)
     except errors.DomainError as error:

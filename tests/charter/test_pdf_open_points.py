@@ -3,6 +3,7 @@ on the approved document or the board pack."""
 
 import pytest
 
+from charter.documents.limits import RENDERS_PER_USER
 from charter.documents.open_points import open_points
 from charter.documents.rendering import build_html
 from charter.models import PdfExport
@@ -81,6 +82,23 @@ def test_the_editors_copy_is_offered_beside_the_finished_draft_and_downloads_und
     }
     assert names[board_draft.pk].endswith('-draft.pdf"')
     assert names[editors_copy.pk].endswith('-draft-with-open-points.pdf"')
+
+
+def test_a_refused_editors_copy_says_so_in_its_own_place_and_the_board_draft_stays(
+    editor, version, django_capture_on_commit_callbacks
+):
+    board_draft = export_now(django_capture_on_commit_callbacks, version)
+    for _ in range(RENDERS_PER_USER.limit):
+        RENDERS_PER_USER.add(str(editor.membership.user.pk))
+
+    refused = editor.post(exports_url(version), {"kind": "charter", "open_points": "on"}, **HTMX)
+
+    assert refused.status_code == 429
+    body = refused.content.decode()
+    assert 'id="export-charter-open-points"' in body
+    assert "You asked for many PDFs in the last hour" in body
+    assert list(PdfExport.objects.all()) == [board_draft]
+    assert download_url(board_draft) in version_page(editor, version)
 
 
 def test_an_approved_version_offers_no_editors_copy(editor, version):
