@@ -2,8 +2,10 @@
 
 import os
 import shutil
+import time
 
 import pytest
+from django.db import connection
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # between browser steps are still synchronous and safe.
@@ -47,6 +49,27 @@ def csp_violations():
     return []
 
 
+def wait_for_the_live_server_to_finish_its_requests(seconds: float = 10) -> None:
+    """Until no other session of the test database is inside a query or a transaction.
+
+    A request the page sent last (an htmx follow-up, a poll) may still be at the live server
+    when the test ends: the database flush that follows must not meet it mid-request, where
+    PostgreSQL ends one of the two as a deadlock.
+    """
+    if connection.vendor != "postgresql":
+        return
+    deadline = time.monotonic() + seconds
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                " AND pid <> pg_backend_pid() AND state IN ('active', 'idle in transaction')"
+            )
+            if cursor.fetchone()[0] == 0:
+                return
+            time.sleep(0.05)
+
+
 @pytest.fixture
 def new_page(browser, live_server, csp_violations):
     """new_page() opens a page in a fresh browser context (its own cookies).
@@ -70,6 +93,7 @@ def new_page(browser, live_server, csp_violations):
     yield make
     for context in contexts:
         context.close()
+    wait_for_the_live_server_to_finish_its_requests()
     assert csp_violations == [], "the Content-Security-Policy refused: " + "; ".join(csp_violations)
 
 
