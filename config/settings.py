@@ -398,6 +398,10 @@ PDF_TASK_TIME_LIMIT = int(os.environ.get("PDF_TASK_TIME_LIMIT", "300"))
 # counts as dead and the export is queued again, without waiting for the visibility timeout.
 PDF_HEARTBEAT_SECONDS = float(os.environ.get("PDF_HEARTBEAT_SECONDS", "5"))
 PDF_MISSED_HEARTBEATS = 3
+# Processes one render may keep busy at once: 2 writes a long PDF in two halves, one per core
+# (charter.documents.halves); 1 writes it in one go, for a worker that already runs one render
+# per core.
+PDF_RENDER_PROCESSES = int(os.environ.get("PDF_RENDER_PROCESSES", "2"))
 # How often each worker relays task messages the web could not hand to the broker.
 OUTBOX_RELAY_SECONDS = float(os.environ.get("OUTBOX_RELAY_SECONDS", "5"))
 # The key that signs approved PDFs: a PKCS#12 file and its password. Without one, the

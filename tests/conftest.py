@@ -74,6 +74,9 @@ def flush_past_the_guard_triggers():
 @pytest.fixture(autouse=True)
 def fast_and_eager(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The suite runs one process per core: a render here keeps to its one (the tests of the
+    # halves, and the prefork worker's, turn the second process on).
+    settings.PDF_RENDER_PROCESSES = 1
     # Unit tests run tasks in process; tests/integration starts a real worker on Redis.
     previous = celery_app.conf.task_always_eager
     celery_app.conf.task_always_eager = True

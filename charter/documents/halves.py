@@ -23,6 +23,7 @@ import io
 import os
 
 import pikepdf
+from django.conf import settings
 
 from charter.documents import isolation
 from charter.fonts import CJK_FACES
@@ -55,6 +56,7 @@ def carries_a_large_font(document) -> bool:
 def worth_halving(document) -> bool:
     return (
         len(document.pages) >= MIN_PAGES
+        and settings.PDF_RENDER_PROCESSES >= 2
         and cores() >= 2
         and isolation.can_fork()
         and not carries_a_large_font(document)

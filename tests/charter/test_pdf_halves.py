@@ -26,6 +26,11 @@ pytestmark = pytest.mark.django_db
 OPTIONS = {"pdf_tags": True, "pdf_variant": rendering.PDF_VARIANT}
 
 
+@pytest.fixture(autouse=True)
+def two_render_processes(settings):
+    settings.PDF_RENDER_PROCESSES = 2
+
+
 def laid_out_charter(language: str, capture_on_commit):
     """A laid-out charter of a dozen pages: tables, timeline pages, contents and figures."""
     charter, membership = charter_with_editor(title="Acme Charter", language=language)
@@ -159,12 +164,18 @@ def no_child(*args):
     raise AssertionError("no second process was needed")
 
 
-def test_short_documents_and_single_cores_are_written_in_one_go(document, monkeypatch):
+def test_short_documents_single_cores_and_one_process_renders_are_written_in_one_go(
+    document, monkeypatch, settings
+):
     monkeypatch.setattr(isolation, "Child", no_child)
     monkeypatch.setattr(halves, "cores", lambda: 1)
     assert summary(halves.write_pdf(document, attachments=[snapshot_file()], **OPTIONS)) == (
         summary(document.write_pdf(attachments=[snapshot_file()], **OPTIONS))
     )
+    monkeypatch.setattr(halves, "cores", lambda: 2)
+    settings.PDF_RENDER_PROCESSES = 1
+    assert halves.write_pdf(document, **OPTIONS).startswith(b"%PDF")
+    settings.PDF_RENDER_PROCESSES = 2
     monkeypatch.setattr(halves, "cores", lambda: 2)
     short = document.copy(document.pages[: halves.MIN_PAGES - 1])
     assert halves.write_pdf(short, **OPTIONS).startswith(b"%PDF")

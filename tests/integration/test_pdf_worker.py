@@ -77,7 +77,7 @@ def test_a_prefork_worker_renders_a_long_charter_in_its_forked_processes(workers
     for number in range(40):
         MetricFactory(charter=charter, name=f"Win rate {number}", baseline=20, target=30)
     version = publish_version(charter, membership)
-    workers.start("prefork", pool="prefork")
+    workers.start("prefork", pool="prefork", PDF_RENDER_PROCESSES="2")
 
     export = request_export(version, "charter", membership.user)
     done = wait_for(lambda: export_in("done", export.pk), "the prefork worker to finish")
