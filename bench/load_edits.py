@@ -48,6 +48,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.harness import production_environment  # noqa: E402 — needs ROOT on the path
 from charter.editing.autosave import AUTOSAVE_DELAY_SECONDS  # noqa: E402 — needs ROOT on the path
 
 STARTUP_LIMIT_S = 120
@@ -145,17 +146,6 @@ def create_people_and_charters(editors: int):
             session = client.cookies[settings.SESSION_COOKIE_NAME].value
             people.append((f"{settings.SESSION_COOKIE_NAME}={session}", block, charter))
     return workspace, people
-
-
-def production_environment() -> None:
-    """Production settings for this process and the server it starts (which share sessions)."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ["DJANGO_DEBUG"] = "0"
-    os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
-    os.environ["DJANGO_ALLOWED_HOSTS"] = "127.0.0.1"
-    # Loopback has no TLS; behind a proxy the redirect is its job anyway.
-    os.environ["DJANGO_SECURE_SSL_REDIRECT"] = "0"
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
 
 
 def percentile(ordered: list[float], share: float) -> float:

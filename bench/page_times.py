@@ -15,7 +15,6 @@ count, then the summary line
 
 import argparse
 import os
-import secrets
 import statistics
 import sys
 import time
@@ -23,6 +22,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.harness import QueryCounter, production_environment  # noqa: E402 — needs ROOT on the path
 
 
 def parse_args() -> argparse.Namespace:
@@ -35,22 +36,11 @@ def parse_args() -> argparse.Namespace:
     return args
 
 
-class QueryCounter(list):
-    def __call__(self, execute, sql, *rest):
-        self.append(sql)
-        return execute(sql, *rest)
-
-
 def main() -> None:
     args = parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
         raise SystemExit("Set DATABASE_URL to a throwaway PostgreSQL database first.")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ["DJANGO_DEBUG"] = "0"
-    os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
-    os.environ["DJANGO_ALLOWED_HOSTS"] = "127.0.0.1"
-    os.environ["DJANGO_SECURE_SSL_REDIRECT"] = "0"
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    production_environment()
     import django
 
     django.setup()

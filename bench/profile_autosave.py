@@ -27,14 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-
-def production_environment() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ["DJANGO_DEBUG"] = "0"
-    os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
-    os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver,127.0.0.1"
-    os.environ["DJANGO_SECURE_SSL_REDIRECT"] = "0"
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
+from bench.harness import production_environment  # noqa: E402 — needs ROOT on the path
 
 
 def main() -> None:
@@ -42,7 +35,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=200)
     parser.add_argument("--profile", action="store_true", help="print the cProfile top 40")
     args = parser.parse_args()
-    production_environment()
+    production_environment(allowed_hosts="testserver,127.0.0.1")
     import django
 
     django.setup()

@@ -26,6 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.harness import QueryCounter  # noqa: E402 — needs ROOT on the path
+
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -40,12 +42,6 @@ def parse_args() -> argparse.Namespace:
     if not 1 <= args.rounds <= 200:
         parser.error("--rounds must be 1–200")
     return args
-
-
-class QueryCounter(list):
-    def __call__(self, execute, sql, *rest):
-        self.append(sql)
-        return execute(sql, *rest)
 
 
 def resolve(name, charter):
