@@ -101,6 +101,24 @@ def test_a_refused_editors_copy_says_so_in_its_own_place_and_the_board_draft_sta
     assert download_url(board_draft) in version_page(editor, version)
 
 
+def test_another_workspaces_editor_can_neither_ask_for_nor_download_the_editors_copy(
+    editor, version, member_client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        editor.post(exports_url(version), {"kind": "charter", "open_points": "on"})
+    editors_copy = PdfExport.objects.get(params={"open_points": True})
+    outsider = member_client("editor")
+    own = outsider.membership.workspace.slug
+
+    asked = outsider.post(
+        f"/w/{own}/versions/{version.pk}/exports/", {"kind": "charter", "open_points": "on"}
+    )
+    assert asked.status_code == 404
+    assert outsider.get(f"/w/{own}/exports/{editors_copy.pk}/download/").status_code == 404
+    assert outsider.get(download_url(editors_copy)).status_code == 404
+    assert list(PdfExport.objects.all()) == [editors_copy]
+
+
 def test_an_approved_version_offers_no_editors_copy(editor, version):
     approve(version, editor.membership)
     page = version_page(editor, version)
